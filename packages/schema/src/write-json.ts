@@ -1,0 +1,104 @@
+import { stringifyJson, stringifyJsonPretty } from './json-format.js';
+import type { JsonObject, JsonValue } from './json-value.js';
+import type { Field, NamedSchema, Properties, Schema } from './model.js';
+import { isNamed } from './model.js';
+import { relativeName } from './names.js';
+
+/** State shared while writing several schemas in one document (a protocol's types and messages). */
+export interface JsonWriteContext {
+  /** Full names already written in full; later uses are written by name. */
+  written: Set<string>;
+  /** The enclosing namespace: names in it are written without it. */
+  namespace: string | undefined;
+}
+
+export function newWriteContext(namespace?: string): JsonWriteContext {
+  return { written: new Set(), namespace };
+}
+
+function addProps(out: JsonObject, props: Properties): void {
+  for (const [key, value] of props) out[key] = value;
+}
+
+function writeName(out: JsonObject, schema: NamedSchema, ctx: JsonWriteContext): void {
+  out.name = schema.name;
+  if (schema.namespace !== undefined) {
+    if (schema.namespace !== ctx.namespace) out.namespace = schema.namespace;
+  } else if (ctx.namespace !== undefined) {
+    out.namespace = '';
+  }
+}
+
+function writeField(field: Field, ctx: JsonWriteContext): JsonObject {
+  const out: JsonObject = { name: field.name, type: toAvroJson(field.type, ctx) };
+  if (field.doc !== undefined) out.doc = field.doc;
+  if (field.default !== undefined) out.default = field.default;
+  if (field.order !== 'ascending') out.order = field.order;
+  if (field.aliases.length > 0) out.aliases = [...field.aliases];
+  addProps(out, field.props);
+  return out;
+}
+
+function writeNamed(schema: NamedSchema, ctx: JsonWriteContext): JsonValue {
+  if (ctx.written.has(schema.fullName)) return relativeName(schema.fullName, ctx.namespace);
+  ctx.written.add(schema.fullName);
+  const out: JsonObject = { type: schema.type };
+  writeName(out, schema, ctx);
+  if (schema.doc !== undefined) out.doc = schema.doc;
+  const outer = ctx.namespace;
+  ctx.namespace = schema.namespace;
+  try {
+    switch (schema.type) {
+      case 'record':
+      case 'error':
+        out.fields = schema.fields.map((f) => writeField(f, ctx));
+        break;
+      case 'enum':
+        out.symbols = [...schema.symbols];
+        if (schema.default !== undefined) out.default = schema.default;
+        break;
+      case 'fixed':
+        out.size = schema.size;
+        break;
+    }
+  } finally {
+    ctx.namespace = outer;
+  }
+  addProps(out, schema.props);
+  if (schema.aliases.length > 0) out.aliases = schema.aliases.map((a) => relativeName(a, schema.namespace));
+  return out;
+}
+
+/**
+ * The JSON Avro Java writes for a schema (`Schema.toString()`): its key order, a named type in full at
+ * its first use and by name after, `namespace` only where it differs from the enclosing one.
+ */
+export function toAvroJson(schema: Schema, ctx: JsonWriteContext = newWriteContext()): JsonValue {
+  if (isNamed(schema)) return writeNamed(schema, ctx);
+  switch (schema.type) {
+    case 'union':
+      return schema.branches.map((b) => toAvroJson(b, ctx));
+    case 'array': {
+      const out: JsonObject = { type: 'array', items: toAvroJson(schema.items, ctx) };
+      addProps(out, schema.props);
+      return out;
+    }
+    case 'map': {
+      const out: JsonObject = { type: 'map', values: toAvroJson(schema.values, ctx) };
+      addProps(out, schema.props);
+      return out;
+    }
+    default: {
+      if (schema.props.size === 0) return schema.type;
+      const out: JsonObject = { type: schema.type };
+      addProps(out, schema.props);
+      return out;
+    }
+  }
+}
+
+/** Avro Java's `Schema.toString()`: compact, or `toString(true)` pretty. Confluent stores the compact form. */
+export function schemaToString(schema: Schema, pretty = false): string {
+  const json = toAvroJson(schema);
+  return pretty ? stringifyJsonPretty(json) : stringifyJson(json);
+}
