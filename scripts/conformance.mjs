@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.CHARTER_SHARED ?? resolve(root, '..', 'shared');
 if (!existsSync(join(shared, 'conformance'))) {
-  console.log(`conformance: ${join(shared, 'conformance')} is absent; nothing to run (not counted as a test).`);
+  console.log(
+    `conformance: ${join(shared, 'conformance')} is absent; nothing to run (not counted as a test).`,
+  );
   process.exit(0);
 }
 const only = process.argv.slice(2);

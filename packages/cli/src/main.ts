@@ -38,7 +38,12 @@ function commandHelp(command: Command): string {
     const short = spec.short ? `-${spec.short}, ` : '    ';
     return `  ${short}--${name}${spec.type === 'string' ? ' VALUE' : ''}${spec.multiple ? '...' : ''}`;
   });
-  return [`Usage: charter ${command.name} ${command.usage}`, '', command.summary, ...(options.length ? ['', 'Options:', ...options] : [])].join('\n');
+  return [
+    `Usage: charter ${command.name} ${command.usage}`,
+    '',
+    command.summary,
+    ...(options.length ? ['', 'Options:', ...options] : []),
+  ].join('\n');
 }
 
 /** Runs the charter command line; returns the exit code. */
@@ -67,7 +72,12 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   }
   let ctx: CommandContext;
   try {
-    const parsed = parseArgs({ args: found.rest, options: command.options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: found.rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
     ctx = { values: parsed.values, positionals: parsed.positionals, cwd, stdout, stderr };
   } catch (error) {
     stderr.write(`charter ${command.name}: ${(error as Error).message}\n\n${commandHelp(command)}\n`);

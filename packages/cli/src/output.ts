@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 import { type Diagnostic, formatDiagnostics } from '@charter/diagnostics';
 
 /** Prints diagnostics to a stream with code frames read from the files they name. */
-export function printDiagnostics(stream: NodeJS.WritableStream, diagnostics: readonly Diagnostic[], cwd: string): void {
+export function printDiagnostics(
+  stream: NodeJS.WritableStream,
+  diagnostics: readonly Diagnostic[],
+  cwd: string,
+): void {
   if (diagnostics.length === 0) return;
   const text = formatDiagnostics(diagnostics, (file) => {
     try {

@@ -35,7 +35,10 @@ describe('charter fingerprint', () => {
   });
 
   it('prints a positioned diagnostic with a code frame for a bad schema', async () => {
-    writeFileSync(join(dir, 'bad.avsc'), '{"type": "record", "name": "R",\n "fields": [{"name": "a", "type": "nope"}]}');
+    writeFileSync(
+      join(dir, 'bad.avsc'),
+      '{"type": "record", "name": "R",\n "fields": [{"name": "a", "type": "nope"}]}',
+    );
     const r = await runCli(['fingerprint', 'bad.avsc'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');

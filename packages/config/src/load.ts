@@ -51,7 +51,12 @@ class Validator {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!keys.includes(key)) {
-        this.report(pair.key as Node, ConfigCode.UnknownKey, `unknown key "${key}" in ${where}`, `expected one of: ${keys.join(', ')}`);
+        this.report(
+          pair.key as Node,
+          ConfigCode.UnknownKey,
+          `unknown key "${key}" in ${where}`,
+          `expected one of: ${keys.join(', ')}`,
+        );
       }
     }
     return node;
@@ -71,7 +76,12 @@ class Validator {
     const value = this.string(map, key, where);
     if (value === undefined) return undefined;
     if (!allowed.includes(value as T)) {
-      this.report(map.get(key, true) as Node, ConfigCode.InvalidValue, `${where}.${key} is "${value}"`, `expected one of: ${allowed.join(', ')}`);
+      this.report(
+        map.get(key, true) as Node,
+        ConfigCode.InvalidValue,
+        `${where}.${key} is "${value}"`,
+        `expected one of: ${allowed.join(', ')}`,
+      );
       return undefined;
     }
     return value as T;
@@ -80,7 +90,12 @@ class Validator {
   positiveInt(map: YAMLMap, key: string, where: string): number | undefined {
     const node = map.get(key, true) as Node | undefined;
     if (node === undefined) return undefined;
-    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < 1) {
+    if (
+      !isScalar(node) ||
+      typeof node.value !== 'number' ||
+      !Number.isInteger(node.value) ||
+      node.value < 1
+    ) {
       this.report(node, ConfigCode.WrongType, `${where}.${key} must be a positive integer`);
       return undefined;
     }
@@ -103,7 +118,15 @@ class Validator {
 }
 
 const TOP_KEYS = ['idl', 'importPaths', 'output', 'scope', 'registry', 'defaults', 'events'] as const;
-const EVENT_KEYS = ['schema', 'topic', 'role', 'subjectStrategy', 'compatibility', 'package', 'topicSettings'] as const;
+const EVENT_KEYS = [
+  'schema',
+  'topic',
+  'role',
+  'subjectStrategy',
+  'compatibility',
+  'package',
+  'topicSettings',
+] as const;
 const TOPIC_KEYS = ['partitions', 'replicationFactor', 'minInsyncReplicas'] as const;
 const ROLES: readonly Role[] = ['key', 'value'];
 
@@ -113,7 +136,8 @@ function readEvent(v: Validator, node: unknown, i: number): EventEntry | undefin
   if (!map) return undefined;
   const schema = v.string(map, 'schema', where);
   if (schema === undefined) {
-    if (!map.has('schema')) v.report(map, ConfigCode.WrongType, `${where} needs "schema": the full name of the event's record`);
+    if (!map.has('schema'))
+      v.report(map, ConfigCode.WrongType, `${where} needs "schema": the full name of the event's record`);
     return undefined;
   }
   const entry: EventEntry = { schema };
@@ -130,7 +154,12 @@ function readEvent(v: Validator, node: unknown, i: number): EventEntry | undefin
   const pkg = v.string(map, 'package', where);
   if (pkg !== undefined) {
     if (/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(pkg)) entry.package = pkg;
-    else v.report(map.get('package', true) as Node, ConfigCode.InvalidValue, `${where}.package "${pkg}" is not a valid npm package name`);
+    else
+      v.report(
+        map.get('package', true) as Node,
+        ConfigCode.InvalidValue,
+        `${where}.package "${pkg}" is not a valid npm package name`,
+      );
   }
   const topicNode = map.get('topicSettings', true);
   if (topicNode !== undefined) {
@@ -153,7 +182,12 @@ export function parseContractIndex(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   for (const error of doc.errors) {
-    const d: Diagnostic = { code: ConfigCode.InvalidYaml, severity: 'error', message: error.message.split('\n')[0]!, file };
+    const d: Diagnostic = {
+      code: ConfigCode.InvalidYaml,
+      severity: 'error',
+      message: error.message.split('\n')[0]!,
+      file,
+    };
     const lines = new LineIndex(text);
     d.range = lines.rangeOf(error.pos[0], error.pos[1]);
     v.diagnostics.push(d);
@@ -181,7 +215,13 @@ export function parseContractIndex(text: string, file: string): LoadResult {
     const scope = v.string(root, 'scope', 'charter.yaml');
     if (scope !== undefined) {
       if (/^@[a-z0-9-~][a-z0-9-._~]*$/.test(scope)) index.scope = scope;
-      else v.report(root.get('scope', true) as Node, ConfigCode.InvalidValue, `scope "${scope}" is not an npm scope`, 'write it like @acme-events');
+      else
+        v.report(
+          root.get('scope', true) as Node,
+          ConfigCode.InvalidValue,
+          `scope "${scope}" is not an npm scope`,
+          'write it like @acme-events',
+        );
     }
     const registry = root.get('registry', true);
     if (registry !== undefined) {
@@ -195,9 +235,11 @@ export function parseContractIndex(text: string, file: string): LoadResult {
       if (dmap) {
         index.defaults.role = v.oneOf(dmap, 'role', 'defaults', ROLES) ?? index.defaults.role;
         index.defaults.subjectStrategy =
-          v.oneOf<SubjectStrategy>(dmap, 'subjectStrategy', 'defaults', SUBJECT_STRATEGIES) ?? index.defaults.subjectStrategy;
+          v.oneOf<SubjectStrategy>(dmap, 'subjectStrategy', 'defaults', SUBJECT_STRATEGIES) ??
+          index.defaults.subjectStrategy;
         index.defaults.compatibility =
-          v.oneOf<CompatibilityLevel>(dmap, 'compatibility', 'defaults', COMPATIBILITY_LEVELS) ?? index.defaults.compatibility;
+          v.oneOf<CompatibilityLevel>(dmap, 'compatibility', 'defaults', COMPATIBILITY_LEVELS) ??
+          index.defaults.compatibility;
       }
     }
     const events = root.get('events', true);
@@ -229,7 +271,10 @@ export function loadContractIndex(file: string): LoadResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { index: undefined, diagnostics: [{ code: ConfigCode.NotFound, severity: 'error', message: `cannot read ${file}`, file }] };
+    return {
+      index: undefined,
+      diagnostics: [{ code: ConfigCode.NotFound, severity: 'error', message: `cannot read ${file}`, file }],
+    };
   }
   return parseContractIndex(text, file);
 }

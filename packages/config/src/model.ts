@@ -9,7 +9,11 @@ export const COMPATIBILITY_LEVELS = [
 ] as const;
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
 
-export const SUBJECT_STRATEGIES = ['TopicNameStrategy', 'RecordNameStrategy', 'TopicRecordNameStrategy'] as const;
+export const SUBJECT_STRATEGIES = [
+  'TopicNameStrategy',
+  'RecordNameStrategy',
+  'TopicRecordNameStrategy',
+] as const;
 export type SubjectStrategy = (typeof SUBJECT_STRATEGIES)[number];
 
 export type Role = 'key' | 'value';

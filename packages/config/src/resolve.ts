@@ -45,7 +45,11 @@ export function resolveEvents(index: ContractIndex, discovered: readonly string[
         file: index.file,
         hint: `known events: ${discovered.join(', ') || '(none)'}`,
       };
-      if (entry.line !== undefined) d.range = { start: { offset: 0, line: entry.line, column: 1 }, end: { offset: 0, line: entry.line, column: 1 } };
+      if (entry.line !== undefined)
+        d.range = {
+          start: { offset: 0, line: entry.line, column: 1 },
+          end: { offset: 0, line: entry.line, column: 1 },
+        };
       diagnostics.push(d);
     }
   }
@@ -54,7 +58,12 @@ export function resolveEvents(index: ContractIndex, discovered: readonly string[
   for (const e of events) {
     const other = slugs.get(e.package);
     if (other) {
-      diagnostics.push({ code: ConfigCode.DuplicateEvent, severity: 'error', message: `${e.schema} and ${other} would both be published as ${e.package}`, file: index.file });
+      diagnostics.push({
+        code: ConfigCode.DuplicateEvent,
+        severity: 'error',
+        message: `${e.schema} and ${other} would both be published as ${e.package}`,
+        file: index.file,
+      });
     }
     slugs.set(e.package, e.schema);
   }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { ConfigCode, kebabCase, parseContractIndex, resolveEvents, subjectName } from '@charter/config';
+import { describe, expect, it } from 'vitest';
 
 const VALID = `idl: contracts
 scope: "@acme-events"
@@ -20,8 +20,17 @@ describe('parseContractIndex', () => {
   it('reads a valid index and resolves paths against its directory', () => {
     const { index, diagnostics } = parseContractIndex(VALID, '/repo/charter.yaml');
     expect(diagnostics).toEqual([]);
-    expect(index).toMatchObject({ idl: '/repo/contracts', output: '/repo/generated', scope: '@acme-events', defaults: { compatibility: 'FULL' } });
-    expect(index!.events[0]).toMatchObject({ schema: 'com.acme.orders.OrderPlaced', line: 8, topicSettings: { partitions: 6 } });
+    expect(index).toMatchObject({
+      idl: '/repo/contracts',
+      output: '/repo/generated',
+      scope: '@acme-events',
+      defaults: { compatibility: 'FULL' },
+    });
+    expect(index!.events[0]).toMatchObject({
+      schema: 'com.acme.orders.OrderPlaced',
+      line: 8,
+      topicSettings: { partitions: 6 },
+    });
   });
 
   it('reports unknown keys, bad values and wrong types with line and column', () => {
@@ -45,12 +54,34 @@ describe('parseContractIndex', () => {
 describe('resolveEvents', () => {
   it('defaults unlisted events and derives subjects from the strategy', () => {
     const { index } = parseContractIndex(VALID, '/repo/charter.yaml');
-    const { events, diagnostics } = resolveEvents(index!, ['com.acme.orders.OrderPlaced', 'com.acme.payments.PaymentCaptured', 'com.acme.shipping.ParcelShipped']);
+    const { events, diagnostics } = resolveEvents(index!, [
+      'com.acme.orders.OrderPlaced',
+      'com.acme.payments.PaymentCaptured',
+      'com.acme.shipping.ParcelShipped',
+    ]);
     expect(diagnostics).toEqual([]);
     expect(events.map((e) => [e.schema, e.topic, e.subject, e.compatibility, e.package])).toEqual([
-      ['com.acme.orders.OrderPlaced', 'orders', 'orders-value', 'FULL_TRANSITIVE', '@acme-events/order-placed'],
-      ['com.acme.payments.PaymentCaptured', 'payment-captured', 'com.acme.payments.PaymentCaptured', 'FULL', '@acme-events/payment-captured'],
-      ['com.acme.shipping.ParcelShipped', 'parcel-shipped', 'parcel-shipped-value', 'FULL', '@acme-events/parcel-shipped'],
+      [
+        'com.acme.orders.OrderPlaced',
+        'orders',
+        'orders-value',
+        'FULL_TRANSITIVE',
+        '@acme-events/order-placed',
+      ],
+      [
+        'com.acme.payments.PaymentCaptured',
+        'payment-captured',
+        'com.acme.payments.PaymentCaptured',
+        'FULL',
+        '@acme-events/payment-captured',
+      ],
+      [
+        'com.acme.shipping.ParcelShipped',
+        'parcel-shipped',
+        'parcel-shipped-value',
+        'FULL',
+        '@acme-events/parcel-shipped',
+      ],
     ]);
   });
 

@@ -1,4 +1,4 @@
-export { codeFrame, type CodeFrameOptions } from './code-frame.js';
+export { type CodeFrameOptions, codeFrame } from './code-frame.js';
 export {
   type Diagnostic,
   DiagnosticError,

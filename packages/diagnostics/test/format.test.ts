@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { codeFrame, formatDiagnostic, LineIndex } from '@charter/diagnostics';
+import { describe, expect, it } from 'vitest';
 
 const source = 'protocol P {\n  record Order {\n    strng id;\n  }\n}\n';
 
@@ -18,7 +18,14 @@ describe('formatDiagnostic', () => {
     const start = source.indexOf('strng');
     const range = new LineIndex(source).rangeOf(start, start + 5);
     const text = formatDiagnostic(
-      { code: 'IDL004', severity: 'error', message: 'undefined name: strng', file: 'a.avdl', range, hint: 'did you mean `string`?' },
+      {
+        code: 'IDL004',
+        severity: 'error',
+        message: 'undefined name: strng',
+        file: 'a.avdl',
+        range,
+        hint: 'did you mean `string`?',
+      },
       { source },
     );
     expect(text).toBe(
@@ -37,7 +44,9 @@ describe('formatDiagnostic', () => {
 
   it('marks every line of a multi-line range', () => {
     const index = new LineIndex(source);
-    const frame = codeFrame(index, index.rangeOf(source.indexOf('record'), source.indexOf('id;')), { context: 0 });
+    const frame = codeFrame(index, index.rangeOf(source.indexOf('record'), source.indexOf('id;')), {
+      context: 0,
+    });
     expect(frame.split('\n').filter((l) => l.startsWith('>'))).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import { isIntegralNumber, isJsonNumber, isJsonObject, type JsonValue, JsonDouble } from './json-value.js';
+import { isIntegralNumber, isJsonNumber, isJsonObject, JsonDouble, type JsonValue } from './json-value.js';
 import type { Schema } from './model.js';
 
 const INT_MIN = -(2 ** 31);

@@ -22,7 +22,9 @@ export function formatJavaDouble(value: number): string {
 function writeNumber(value: number | bigint | JsonDouble): string {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof JsonDouble) {
-    return Number.isFinite(value.value) ? formatJavaDouble(value.value) : JSON.stringify(formatJavaDouble(value.value));
+    return Number.isFinite(value.value)
+      ? formatJavaDouble(value.value)
+      : JSON.stringify(formatJavaDouble(value.value));
   }
   if (Number.isInteger(value)) return String(value);
   return Number.isFinite(value) ? formatJavaDouble(value) : JSON.stringify(formatJavaDouble(value));

@@ -21,7 +21,9 @@ export interface JsonObject {
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonDouble);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonDouble)
+  );
 }
 
 export function isJsonNumber(value: unknown): value is number | bigint | JsonDouble {
@@ -44,7 +46,8 @@ export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
     return a instanceof JsonDouble && b instanceof JsonDouble && Object.is(a.value, b.value);
   }
   if (typeof a === 'bigint' || typeof b === 'bigint') return BigInt(a as never) === BigInt(b as never);
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEquals(v, b[i]!));
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEquals(v, b[i]!));
   if (isJsonObject(a)) {
     if (!isJsonObject(b)) return false;
     const ka = Object.keys(a);

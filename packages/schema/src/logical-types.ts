@@ -30,7 +30,9 @@ export interface LogicalTypeCheck {
 }
 
 function intProp(value: JsonValue | undefined): number | undefined {
-  return isIntegralNumber(value) && Number(value) >= -(2 ** 31) && Number(value) < 2 ** 31 ? Number(value) : undefined;
+  return isIntegralNumber(value) && Number(value) >= -(2 ** 31) && Number(value) < 2 ** 31
+    ? Number(value)
+    : undefined;
 }
 
 /** Recognises and validates the `logicalType` of a primitive or fixed schema, as Avro Java 1.12 does. */
@@ -46,14 +48,18 @@ export function checkLogicalType(type: Underlying, props: Properties, size?: num
     if (scale === undefined) return { problem: 'decimal scale must be an int' };
     if (precision <= 0) return { problem: `decimal precision must be positive: ${precision}` };
     if (scale < 0) return { problem: `decimal scale must be non-negative: ${scale}` };
-    if (scale > precision) return { problem: `decimal scale ${scale} is greater than its precision ${precision}` };
+    if (scale > precision)
+      return { problem: `decimal scale ${scale} is greater than its precision ${precision}` };
     if (type === 'fixed' && size !== undefined && precision > maxDecimalPrecision(size)) {
-      return { problem: `fixed(${size}) cannot store ${precision} digits (max ${maxDecimalPrecision(size)})` };
+      return {
+        problem: `fixed(${size}) cannot store ${precision} digits (max ${maxDecimalPrecision(size)})`,
+      };
     }
     return { logicalType: { name, precision, scale } };
   }
   const fits = SIMPLE[name];
   if (!fits) return {};
-  if (!fits(type, size)) return { problem: `${name} cannot be backed by ${type === 'fixed' ? `fixed(${size})` : type}` };
+  if (!fits(type, size))
+    return { problem: `${name} cannot be backed by ${type === 'fixed' ? `fixed(${size})` : type}` };
   return { logicalType: { name } as LogicalType };
 }

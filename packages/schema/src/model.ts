@@ -112,7 +112,9 @@ export function isPrimitive(schema: Schema): schema is PrimitiveSchema {
 }
 
 export function isNamed(schema: Schema): schema is NamedSchema {
-  return schema.type === 'record' || schema.type === 'error' || schema.type === 'enum' || schema.type === 'fixed';
+  return (
+    schema.type === 'record' || schema.type === 'error' || schema.type === 'enum' || schema.type === 'fixed'
+  );
 }
 
 export function isRecord(schema: Schema): schema is RecordSchema {

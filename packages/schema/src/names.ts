@@ -24,7 +24,11 @@ export function qualifyName(name: string, namespace: string | undefined): Qualif
   if (dot >= 0) {
     const space = name.slice(0, dot);
     const simple = name.slice(dot + 1);
-    return { name: simple, namespace: space === '' ? undefined : space, fullName: space === '' ? simple : name };
+    return {
+      name: simple,
+      namespace: space === '' ? undefined : space,
+      fullName: space === '' ? simple : name,
+    };
   }
   const space = namespace === '' ? undefined : namespace;
   return { name, namespace: space, fullName: space === undefined ? name : `${space}.${name}` };

@@ -45,7 +45,18 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const SCHEMA_RESERVED = new Set(['doc', 'fields', 'items', 'name', 'namespace', 'size', 'symbols', 'values', 'type', 'aliases']);
+const SCHEMA_RESERVED = new Set([
+  'doc',
+  'fields',
+  'items',
+  'name',
+  'namespace',
+  'size',
+  'symbols',
+  'values',
+  'type',
+  'aliases',
+]);
 const ENUM_RESERVED = new Set([...SCHEMA_RESERVED, 'default']);
 const FIELD_RESERVED = new Set(['default', 'doc', 'name', 'order', 'type', 'aliases']);
 const ORDERS = new Set<FieldOrder>(['ascending', 'descending', 'ignore']);
@@ -63,7 +74,13 @@ class SchemaParser {
     this.validateDefaults = options.validateDefaults ?? true;
   }
 
-  report(code: string, pointer: string, message: string, severity: Diagnostic['severity'] = 'error', hint?: string) {
+  report(
+    code: string,
+    pointer: string,
+    message: string,
+    severity: Diagnostic['severity'] = 'error',
+    hint?: string,
+  ) {
     const d: Diagnostic = { code, severity, message, path: pointer === '' ? '/' : pointer };
     if (this.options.file !== undefined) d.file = this.options.file;
     const range = this.options.sourceMap?.locate(pointer);
@@ -76,12 +93,20 @@ class SchemaParser {
     if (typeof node === 'string') return this.reference(node, pointer, namespace);
     if (Array.isArray(node)) return this.union(node, pointer, namespace);
     if (!isJsonObject(node)) {
-      this.report(SchemaCode.InvalidAttribute, pointer, `a schema must be a string, an object or an array, not ${describeJson(node)}`);
+      this.report(
+        SchemaCode.InvalidAttribute,
+        pointer,
+        `a schema must be a string, an object or an array, not ${describeJson(node)}`,
+      );
       return placeholder();
     }
     const type = node.type;
     if (typeof type !== 'string') {
-      this.report(SchemaCode.MissingAttribute, type === undefined ? pointer : appendPointer(pointer, 'type'), 'a schema object needs a "type" string');
+      this.report(
+        SchemaCode.MissingAttribute,
+        type === undefined ? pointer : appendPointer(pointer, 'type'),
+        'a schema object needs a "type" string',
+      );
       return placeholder();
     }
     if (PRIMITIVE_TYPES.has(type)) {
@@ -167,42 +192,77 @@ class SchemaParser {
     const check = checkLogicalType(type, schema.props, size);
     if (check.logicalType) schema.logicalType = check.logicalType;
     if (check.problem) {
-      this.report(SchemaCode.IgnoredLogicalType, appendPointer(pointer, 'logicalType'), `logical type ignored: ${check.problem}`, 'warning');
+      this.report(
+        SchemaCode.IgnoredLogicalType,
+        appendPointer(pointer, 'logicalType'),
+        `logical type ignored: ${check.problem}`,
+        'warning',
+      );
     }
     return schema;
   }
 
-  private qualified(node: JsonObject, pointer: string, namespace: string | undefined): QualifiedName | undefined {
+  private qualified(
+    node: JsonObject,
+    pointer: string,
+    namespace: string | undefined,
+  ): QualifiedName | undefined {
     const name = node.name;
     if (typeof name !== 'string') {
-      this.report(SchemaCode.MissingAttribute, name === undefined ? pointer : appendPointer(pointer, 'name'), `a ${String(node.type)} needs a "name" string`);
+      this.report(
+        SchemaCode.MissingAttribute,
+        name === undefined ? pointer : appendPointer(pointer, 'name'),
+        `a ${String(node.type)} needs a "name" string`,
+      );
       return undefined;
     }
     let space = namespace;
     if (node.namespace !== undefined) {
       if (typeof node.namespace !== 'string') {
-        this.report(SchemaCode.InvalidAttribute, appendPointer(pointer, 'namespace'), '"namespace" must be a string');
+        this.report(
+          SchemaCode.InvalidAttribute,
+          appendPointer(pointer, 'namespace'),
+          '"namespace" must be a string',
+        );
       } else space = node.namespace;
     }
     const q = qualifyName(name, space);
     if (this.validateNames) {
       if (!isValidName(q.name)) {
-        this.report(SchemaCode.InvalidName, appendPointer(pointer, 'name'), `invalid name: ${JSON.stringify(q.name)}`, 'error', 'a name starts with a letter or _, then letters, digits or _');
+        this.report(
+          SchemaCode.InvalidName,
+          appendPointer(pointer, 'name'),
+          `invalid name: ${JSON.stringify(q.name)}`,
+          'error',
+          'a name starts with a letter or _, then letters, digits or _',
+        );
       }
       if (q.namespace !== undefined && !isValidNamespace(q.namespace)) {
         const at = name.includes('.') ? 'name' : 'namespace';
-        this.report(SchemaCode.InvalidName, appendPointer(pointer, at), `invalid namespace: ${JSON.stringify(q.namespace)}`);
+        this.report(
+          SchemaCode.InvalidName,
+          appendPointer(pointer, at),
+          `invalid namespace: ${JSON.stringify(q.namespace)}`,
+        );
       }
     }
     if (q.namespace === undefined && PRIMITIVE_TYPES.has(q.name)) {
-      this.report(SchemaCode.PrimitiveName, appendPointer(pointer, 'name'), `a named type may not be named after a primitive: ${q.name}`);
+      this.report(
+        SchemaCode.PrimitiveName,
+        appendPointer(pointer, 'name'),
+        `a named type may not be named after a primitive: ${q.name}`,
+      );
     }
     return q;
   }
 
   private define(schema: NamedSchema, pointer: string): void {
     if (this.names.has(schema.fullName)) {
-      this.report(SchemaCode.RedefinedName, appendPointer(pointer, 'name'), `redefined name: ${schema.fullName}`);
+      this.report(
+        SchemaCode.RedefinedName,
+        appendPointer(pointer, 'name'),
+        `redefined name: ${schema.fullName}`,
+      );
       return;
     }
     this.names.set(schema.fullName, schema);
@@ -210,11 +270,21 @@ class SchemaParser {
   }
 
   private namedBase(node: JsonObject, pointer: string, q: QualifiedName) {
-    const base = { name: q.name, namespace: q.namespace, fullName: q.fullName, aliases: this.aliases(node, pointer, q.namespace, true) };
+    const base = {
+      name: q.name,
+      namespace: q.namespace,
+      fullName: q.fullName,
+      aliases: this.aliases(node, pointer, q.namespace, true),
+    };
     return typeof node.doc === 'string' ? { ...base, doc: node.doc } : base;
   }
 
-  private aliases(node: JsonObject, pointer: string, namespace: string | undefined, qualify: boolean): string[] {
+  private aliases(
+    node: JsonObject,
+    pointer: string,
+    namespace: string | undefined,
+    qualify: boolean,
+  ): string[] {
     const value = node.aliases;
     if (value === undefined) return [];
     const at = appendPointer(pointer, 'aliases');
@@ -233,22 +303,45 @@ class SchemaParser {
     return out;
   }
 
-  private record(node: JsonObject, type: 'record' | 'error', pointer: string, namespace: string | undefined): Schema {
+  private record(
+    node: JsonObject,
+    type: 'record' | 'error',
+    pointer: string,
+    namespace: string | undefined,
+  ): Schema {
     const q = this.qualified(node, pointer, namespace);
     if (!q) return placeholder();
-    const record: RecordSchema = { type, ...this.namedBase(node, pointer, q), fields: [], props: this.properties(node, SCHEMA_RESERVED) };
+    const record: RecordSchema = {
+      type,
+      ...this.namedBase(node, pointer, q),
+      fields: [],
+      props: this.properties(node, SCHEMA_RESERVED),
+    };
     this.define(record, pointer);
     const fieldsNode = node.fields;
     if (!Array.isArray(fieldsNode)) {
-      this.report(SchemaCode.MissingAttribute, fieldsNode === undefined ? pointer : appendPointer(pointer, 'fields'), 'a record needs a "fields" array');
+      this.report(
+        SchemaCode.MissingAttribute,
+        fieldsNode === undefined ? pointer : appendPointer(pointer, 'fields'),
+        'a record needs a "fields" array',
+      );
       return record;
     }
     const seen = new Set<string>();
     fieldsNode.forEach((fieldNode, i) => {
-      const field = this.field(fieldNode, appendPointer(pointer, 'fields', i), q.namespace, record.fields.length);
+      const field = this.field(
+        fieldNode,
+        appendPointer(pointer, 'fields', i),
+        q.namespace,
+        record.fields.length,
+      );
       if (!field) return;
       if (seen.has(field.name)) {
-        this.report(SchemaCode.DuplicateField, appendPointer(pointer, 'fields', i, 'name'), `duplicate field ${field.name} in record ${record.fullName}`);
+        this.report(
+          SchemaCode.DuplicateField,
+          appendPointer(pointer, 'fields', i, 'name'),
+          `duplicate field ${field.name} in record ${record.fullName}`,
+        );
         return;
       }
       seen.add(field.name);
@@ -257,17 +350,30 @@ class SchemaParser {
     return record;
   }
 
-  private field(node: JsonValue, pointer: string, namespace: string | undefined, position: number): Field | undefined {
+  private field(
+    node: JsonValue,
+    pointer: string,
+    namespace: string | undefined,
+    position: number,
+  ): Field | undefined {
     if (!isJsonObject(node)) {
       this.report(SchemaCode.InvalidAttribute, pointer, 'a field must be an object');
       return undefined;
     }
     if (typeof node.name !== 'string') {
-      this.report(SchemaCode.MissingAttribute, node.name === undefined ? pointer : appendPointer(pointer, 'name'), 'a field needs a "name" string');
+      this.report(
+        SchemaCode.MissingAttribute,
+        node.name === undefined ? pointer : appendPointer(pointer, 'name'),
+        'a field needs a "name" string',
+      );
       return undefined;
     }
     if (this.validateNames && !isValidName(node.name)) {
-      this.report(SchemaCode.InvalidName, appendPointer(pointer, 'name'), `invalid field name: ${JSON.stringify(node.name)}`);
+      this.report(
+        SchemaCode.InvalidName,
+        appendPointer(pointer, 'name'),
+        `invalid field name: ${JSON.stringify(node.name)}`,
+      );
     }
     if (node.type === undefined) {
       this.report(SchemaCode.MissingAttribute, pointer, `field ${node.name} needs a "type"`);
@@ -276,10 +382,23 @@ class SchemaParser {
     const type = this.parse(node.type, appendPointer(pointer, 'type'), namespace);
     let order: FieldOrder = 'ascending';
     if (node.order !== undefined) {
-      if (typeof node.order === 'string' && ORDERS.has(node.order.toLowerCase() as FieldOrder)) order = node.order.toLowerCase() as FieldOrder;
-      else this.report(SchemaCode.InvalidOrder, appendPointer(pointer, 'order'), `invalid order ${describeJson(node.order)}: expected ascending, descending or ignore`);
+      if (typeof node.order === 'string' && ORDERS.has(node.order.toLowerCase() as FieldOrder))
+        order = node.order.toLowerCase() as FieldOrder;
+      else
+        this.report(
+          SchemaCode.InvalidOrder,
+          appendPointer(pointer, 'order'),
+          `invalid order ${describeJson(node.order)}: expected ascending, descending or ignore`,
+        );
     }
-    const field: Field = { name: node.name, type, order, aliases: this.aliases(node, pointer, undefined, false), props: this.properties(node, FIELD_RESERVED), position };
+    const field: Field = {
+      name: node.name,
+      type,
+      order,
+      aliases: this.aliases(node, pointer, undefined, false),
+      props: this.properties(node, FIELD_RESERVED),
+      position,
+    };
     if (typeof node.doc === 'string') field.doc = node.doc;
     if (node.default !== undefined) {
       field.default = node.default;
@@ -297,7 +416,12 @@ class SchemaParser {
   private enum(node: JsonObject, pointer: string, namespace: string | undefined): Schema {
     const q = this.qualified(node, pointer, namespace);
     if (!q) return placeholder();
-    const schema: EnumSchema = { type: 'enum', ...this.namedBase(node, pointer, q), symbols: [], props: this.properties(node, ENUM_RESERVED) };
+    const schema: EnumSchema = {
+      type: 'enum',
+      ...this.namedBase(node, pointer, q),
+      symbols: [],
+      props: this.properties(node, ENUM_RESERVED),
+    };
     this.define(schema, pointer);
     if (!Array.isArray(node.symbols)) {
       this.report(SchemaCode.MissingAttribute, pointer, 'an enum needs a "symbols" array');
@@ -306,16 +430,28 @@ class SchemaParser {
     const seen = new Set<string>();
     node.symbols.forEach((symbol, i) => {
       const at = appendPointer(pointer, 'symbols', i);
-      if (typeof symbol !== 'string') return this.report(SchemaCode.InvalidAttribute, at, 'an enum symbol must be a string');
-      if (this.validateNames && !isValidName(symbol)) this.report(SchemaCode.InvalidName, at, `invalid enum symbol: ${JSON.stringify(symbol)}`);
-      if (seen.has(symbol)) return this.report(SchemaCode.DuplicateSymbol, at, `duplicate enum symbol: ${symbol}`);
+      if (typeof symbol !== 'string') {
+        this.report(SchemaCode.InvalidAttribute, at, 'an enum symbol must be a string');
+        return;
+      }
+      if (this.validateNames && !isValidName(symbol)) {
+        this.report(SchemaCode.InvalidName, at, `invalid enum symbol: ${JSON.stringify(symbol)}`);
+      }
+      if (seen.has(symbol)) {
+        this.report(SchemaCode.DuplicateSymbol, at, `duplicate enum symbol: ${symbol}`);
+        return;
+      }
       seen.add(symbol);
       schema.symbols.push(symbol);
     });
     if (node.default !== undefined) {
       if (typeof node.default === 'string' && seen.has(node.default)) schema.default = node.default;
       else {
-        this.report(SchemaCode.InvalidEnumDefault, appendPointer(pointer, 'default'), `the enum default ${describeJson(node.default)} is not one of the symbols of ${schema.fullName}`);
+        this.report(
+          SchemaCode.InvalidEnumDefault,
+          appendPointer(pointer, 'default'),
+          `the enum default ${describeJson(node.default)} is not one of the symbols of ${schema.fullName}`,
+        );
       }
     }
     return schema;
@@ -326,8 +462,18 @@ class SchemaParser {
     if (!q) return placeholder();
     const size = node.size;
     const valid = typeof size === 'number' && Number.isInteger(size) && size >= 0 && size < 2 ** 31;
-    if (!valid) this.report(SchemaCode.InvalidSize, size === undefined ? pointer : appendPointer(pointer, 'size'), 'a fixed needs a non-negative int "size"');
-    const schema: FixedSchema = { type: 'fixed', ...this.namedBase(node, pointer, q), size: valid ? size : 0, props: this.properties(node, SCHEMA_RESERVED) };
+    if (!valid)
+      this.report(
+        SchemaCode.InvalidSize,
+        size === undefined ? pointer : appendPointer(pointer, 'size'),
+        'a fixed needs a non-negative int "size"',
+      );
+    const schema: FixedSchema = {
+      type: 'fixed',
+      ...this.namedBase(node, pointer, q),
+      size: valid ? size : 0,
+      props: this.properties(node, SCHEMA_RESERVED),
+    };
     this.define(schema, pointer);
     return this.withLogicalType(schema, 'fixed', pointer, schema.size);
   }
@@ -338,7 +484,8 @@ function placeholder(): Schema {
 }
 
 function describeType(schema: Schema): string {
-  if (schema.type === 'union') return `value of any branch of [${schema.branches.map(describeType).join(', ')}]`;
+  if (schema.type === 'union')
+    return `value of any branch of [${schema.branches.map(describeType).join(', ')}]`;
   return 'fullName' in schema ? schema.fullName : schema.type;
 }
 
@@ -351,7 +498,11 @@ export function parseSchema(json: unknown, options: ParseOptions = {}): ParseRes
     return { schema: undefined, names: parser.defined, diagnostics: parser.diagnostics };
   }
   const schema = parser.parse(value, '', options.namespace);
-  return { schema: hasErrors(parser.diagnostics) ? undefined : schema, names: parser.defined, diagnostics: parser.diagnostics };
+  return {
+    schema: hasErrors(parser.diagnostics) ? undefined : schema,
+    names: parser.defined,
+    diagnostics: parser.diagnostics,
+  };
 }
 
 /** Parses a schema from .avsc text; diagnostics carry line and column. */

@@ -89,7 +89,16 @@ export function parseJsonWithPositions(text: string, file?: string): PositionedJ
       if (c === 92) {
         out += text.slice(chunk, pos);
         const e = text[pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e !== undefined && e in simple) {
           out += simple[e];
           pos += 2;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { JsonDouble, parseSchema, parseSchemaText, type RecordSchema, SchemaCode } from '@charter/schema';
+import { describe, expect, it } from 'vitest';
 
 const codes = (r: { diagnostics: { code: string }[] }) => r.diagnostics.map((d) => d.code);
 
@@ -27,7 +27,10 @@ describe('parseSchema: names and namespaces', () => {
       name: 'Outer',
       fields: [
         { name: 'a', type: { type: 'enum', name: 'E', symbols: ['X'] } },
-        { name: 'b', type: { type: 'record', name: 'Inner', namespace: 'x.y', fields: [{ name: 'e', type: 'E' }] } },
+        {
+          name: 'b',
+          type: { type: 'record', name: 'Inner', namespace: 'x.y', fields: [{ name: 'e', type: 'E' }] },
+        },
       ],
     });
     expect(r.diagnostics).toEqual([]);
@@ -68,7 +71,10 @@ describe('parseSchema: names and namespaces', () => {
   });
 
   it('accepts Unicode names', () => {
-    expect(parseSchema({ type: 'record', name: 'Bestellung_ä', fields: [{ name: 'größe', type: 'int' }] }).diagnostics).toEqual([]);
+    expect(
+      parseSchema({ type: 'record', name: 'Bestellung_ä', fields: [{ name: 'größe', type: 'int' }] })
+        .diagnostics,
+    ).toEqual([]);
   });
 });
 
@@ -81,8 +87,21 @@ describe('parseSchema: structure', () => {
     [{ type: 'array' }, SchemaCode.MissingAttribute],
     [['int', 'int'], SchemaCode.InvalidUnion],
     [['null', ['int']], SchemaCode.InvalidUnion],
-    [{ type: 'record', name: 'R', fields: [{ name: 'a', type: 'int' }, { name: 'a', type: 'int' }] }, SchemaCode.DuplicateField],
-    [{ type: 'record', name: 'R', fields: [{ name: 'a', type: 'int', order: 'up' }] }, SchemaCode.InvalidOrder],
+    [
+      {
+        type: 'record',
+        name: 'R',
+        fields: [
+          { name: 'a', type: 'int' },
+          { name: 'a', type: 'int' },
+        ],
+      },
+      SchemaCode.DuplicateField,
+    ],
+    [
+      { type: 'record', name: 'R', fields: [{ name: 'a', type: 'int', order: 'up' }] },
+      SchemaCode.InvalidOrder,
+    ],
     [{ type: 'record', name: 'R', fields: [], aliases: 'x' }, SchemaCode.InvalidAliases],
     [{ type: 'wat' }, SchemaCode.UnknownType],
     [{ type: 'record', name: 'string', fields: [] }, SchemaCode.PrimitiveName],
@@ -93,7 +112,12 @@ describe('parseSchema: structure', () => {
   it('keeps properties in order, and logical types only when valid', () => {
     const ok = parseSchema({ type: 'bytes', logicalType: 'decimal', precision: 10, scale: 2, extra: true });
     expect(ok.schema).toMatchObject({ logicalType: { name: 'decimal', precision: 10, scale: 2 } });
-    expect([...(ok.schema as { props: Map<string, unknown> }).props.keys()]).toEqual(['logicalType', 'precision', 'scale', 'extra']);
+    expect([...(ok.schema as { props: Map<string, unknown> }).props.keys()]).toEqual([
+      'logicalType',
+      'precision',
+      'scale',
+      'extra',
+    ]);
     const bad = parseSchema({ type: 'bytes', logicalType: 'decimal', precision: 2, scale: 3 });
     expect(bad.schema).not.toHaveProperty('logicalType');
     expect(bad.diagnostics[0]).toMatchObject({ code: SchemaCode.IgnoredLogicalType, severity: 'warning' });
@@ -101,7 +125,11 @@ describe('parseSchema: structure', () => {
 });
 
 describe('parseSchema: defaults', () => {
-  const field = (type: unknown, value: unknown) => ({ type: 'record', name: 'R', fields: [{ name: 'f', type, default: value }] });
+  const field = (type: unknown, value: unknown) => ({
+    type: 'record',
+    name: 'R',
+    fields: [{ name: 'f', type, default: value }],
+  });
   it.each([
     ['int', 1, true],
     ['int', 2 ** 31, false],
@@ -116,7 +144,18 @@ describe('parseSchema: defaults', () => {
     [['string', 'null'], 3, false],
     [{ type: 'array', items: 'int' }, [1, 2], true],
     [{ type: 'map', values: 'int' }, { a: 'x' }, false],
-    [{ type: 'record', name: 'In', fields: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int', default: 0 }] }, { a: 1 }, true],
+    [
+      {
+        type: 'record',
+        name: 'In',
+        fields: [
+          { name: 'a', type: 'int' },
+          { name: 'b', type: 'int', default: 0 },
+        ],
+      },
+      { a: 1 },
+      true,
+    ],
     [{ type: 'record', name: 'In', fields: [{ name: 'a', type: 'int' }] }, {}, false],
   ])('%o with default %o is valid: %s', (type, value, valid) => {
     const r = parseSchema(field(type, value));
@@ -130,7 +169,8 @@ describe('parseSchema: defaults', () => {
 
 describe('parseSchemaText', () => {
   it('gives line and column of the bad node', () => {
-    const text = '{\n  "type": "record",\n  "name": "R",\n  "fields": [\n    {"name": "a", "type": "strin"}\n  ]\n}\n';
+    const text =
+      '{\n  "type": "record",\n  "name": "R",\n  "fields": [\n    {"name": "a", "type": "strin"}\n  ]\n}\n';
     const r = parseSchemaText(text, { file: 'r.avsc' });
     expect(r.diagnostics[0]).toMatchObject({
       code: SchemaCode.UndefinedName,
@@ -142,11 +182,16 @@ describe('parseSchemaText', () => {
 
   it('reports a JSON syntax error at its position', () => {
     const r = parseSchemaText('{"type": "record",\n "name": }', { file: 'x.avsc' });
-    expect(r.diagnostics[0]).toMatchObject({ code: SchemaCode.InvalidJson, range: { start: { line: 2, column: 10 } } });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: SchemaCode.InvalidJson,
+      range: { start: { line: 2, column: 10 } },
+    });
   });
 
   it('keeps floats as doubles and big integers exact', () => {
-    const r = parseSchemaText('{"type":"record","name":"R","fields":[{"name":"d","type":"double","default":1.0},{"name":"l","type":"long","default":9007199254740993}]}');
+    const r = parseSchemaText(
+      '{"type":"record","name":"R","fields":[{"name":"d","type":"double","default":1.0},{"name":"l","type":"long","default":9007199254740993}]}',
+    );
     const fields = (r.schema as RecordSchema).fields;
     expect(fields[0]!.default).toEqual(new JsonDouble(1));
     expect(fields[1]!.default).toBe(9007199254740993n);

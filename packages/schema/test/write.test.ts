@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   crc64Avro,
   fingerprints,
@@ -9,6 +8,7 @@ import {
   schemaToString,
   stringifyJsonPretty,
 } from '@charter/schema';
+import { describe, expect, it } from 'vitest';
 
 // Expected strings and fingerprints below were produced by Apache Avro Java (SchemaNormalization,
 // Schema.toString) on the same input.
@@ -22,8 +22,14 @@ describe('schemaToString', () => {
   });
 
   it('writes the null namespace inside a namespaced type as ""', () => {
-    const s = loadSchema({ type: 'record', name: 'a.R', fields: [{ name: 'x', type: { type: 'fixed', name: 'F', namespace: '', size: 1 } }] });
-    expect(schemaToString(s)).toBe('{"type":"record","name":"R","namespace":"a","fields":[{"name":"x","type":{"type":"fixed","name":"F","namespace":"","size":1}}]}');
+    const s = loadSchema({
+      type: 'record',
+      name: 'a.R',
+      fields: [{ name: 'x', type: { type: 'fixed', name: 'F', namespace: '', size: 1 } }],
+    });
+    expect(schemaToString(s)).toBe(
+      '{"type":"record","name":"R","namespace":"a","fields":[{"name":"x","type":{"type":"fixed","name":"F","namespace":"","size":1}}]}',
+    );
   });
 
   it('writes field order, aliases and properties after the default', () => {
@@ -31,7 +37,9 @@ describe('schemaToString', () => {
       type: 'record',
       name: 'R',
       aliases: ['Old'],
-      fields: [{ name: 'x', type: 'int', custom: 1, aliases: ['y'], order: 'descending', default: 0, doc: 'x' }],
+      fields: [
+        { name: 'x', type: 'int', custom: 1, aliases: ['y'], order: 'descending', default: 0, doc: 'x' },
+      ],
       extra: 'p',
     });
     expect(schemaToString(s)).toBe(
@@ -41,7 +49,9 @@ describe('schemaToString', () => {
 
   it("pretty-prints as Jackson's default printer", () => {
     const s = loadSchema({ type: 'enum', name: 'E', symbols: ['A', 'B'] });
-    expect(schemaToString(s, true)).toBe('{\n  "type" : "enum",\n  "name" : "E",\n  "symbols" : [ "A", "B" ]\n}');
+    expect(schemaToString(s, true)).toBe(
+      '{\n  "type" : "enum",\n  "name" : "E",\n  "symbols" : [ "A", "B" ]\n}',
+    );
     expect(stringifyJsonPretty({ a: [] })).toBe('{\n  "a" : [ ]\n}');
   });
 });

@@ -7,7 +7,8 @@ import { printDiagnostics } from '../output.js';
 
 const command: Command = {
   name: 'fingerprint',
-  summary: 'Print the Parsing Canonical Form and the CRC-64-AVRO, MD5 and SHA-256 fingerprints of a .avsc file',
+  summary:
+    'Print the Parsing Canonical Form and the CRC-64-AVRO, MD5 and SHA-256 fingerprints of a .avsc file',
   usage: 'FILE.avsc [--json]',
   options: { json: { type: 'boolean' } },
   async run(ctx) {
@@ -17,7 +18,9 @@ const command: Command = {
     try {
       text = readFileSync(resolve(ctx.cwd, file), 'utf8');
     } catch {
-      throw new DiagnosticError([{ code: 'CLI001', severity: 'error', message: `cannot read ${file}`, file }]);
+      throw new DiagnosticError([
+        { code: 'CLI001', severity: 'error', message: `cannot read ${file}`, file },
+      ]);
     }
     const result = parseSchemaText(text, { file });
     printDiagnostics(ctx.stderr, result.diagnostics, ctx.cwd);
@@ -26,9 +29,13 @@ const command: Command = {
     const f = fingerprints(result.schema);
     const crc64 = BigInt.asIntN(64, f.crc64).toString();
     if (flagOption(ctx, 'json')) {
-      ctx.stdout.write(`${JSON.stringify({ canonical, crc64, crc64Hex: f.crc64Hex, md5: f.md5, sha256: f.sha256 }, null, 2)}\n`);
+      ctx.stdout.write(
+        `${JSON.stringify({ canonical, crc64, crc64Hex: f.crc64Hex, md5: f.md5, sha256: f.sha256 }, null, 2)}\n`,
+      );
     } else {
-      ctx.stdout.write(`${canonical}\ncrc64   ${crc64} (${f.crc64Hex})\nmd5     ${f.md5}\nsha256  ${f.sha256}\n`);
+      ctx.stdout.write(
+        `${canonical}\ncrc64   ${crc64} (${f.crc64Hex})\nmd5     ${f.md5}\nsha256  ${f.sha256}\n`,
+      );
     }
     return ExitCode.Ok;
   },

@@ -21,6 +21,12 @@ const OWN: CommandEntry[] = [
   },
 ];
 
-export const COMMANDS: CommandEntry[] = [...OWN, ...IDL, ...COMPAT, ...BUILD, ...REGISTRY, ...RELEASE, ...CONSUMER].sort((a, b) =>
-  a.name.localeCompare(b.name),
-);
+export const COMMANDS: CommandEntry[] = [
+  ...OWN,
+  ...IDL,
+  ...COMPAT,
+  ...BUILD,
+  ...REGISTRY,
+  ...RELEASE,
+  ...CONSUMER,
+].sort((a, b) => a.name.localeCompare(b.name));
