@@ -1,4 +1,5 @@
 export { checkCompatibility } from './check.js';
+export { type ChangeKind, classifyChange, classifySchemas, compareChangeKinds } from './classify.js';
 export { CompatCode } from './codes.js';
 export {
   describeIncompatibility,
@@ -21,6 +22,25 @@ export {
   type VersionCheck,
 } from './levels.js';
 export { checkSchemas } from './pair-checker.js';
+export { describePath, describeSchema } from './report/describe-schema.js';
+export { type Explanation, explainError, explainIncompatibility, type PairLabels } from './report/explain.js';
+export {
+  type Finding,
+  findingToDiagnostic,
+  type LevelReportOptions,
+  levelFindings,
+  type PairReportOptions,
+  pairFindings,
+} from './report/findings.js';
+export { type FormatFindingsOptions, formatFindings } from './report/format.js';
+export {
+  avscSourceLocator,
+  jsonSourceLocator,
+  type SourceLocation,
+  type SourceLocator,
+  type SourceTarget,
+} from './report/source-locator.js';
+export { semanticForm } from './semantic-form.js';
 export {
   COMPATIBILITY_LEVELS,
   type CompatibilityError,
