@@ -45,7 +45,7 @@ describe('who can no longer read whom', () => {
   it('pairs name reader and writer', () => {
     const result = checkCompatibility(order(id, field('note', 'string')), order(id));
     const [f] = pairFindings(result, { labels: { reader: 'reader.avsc', writer: 'writer.avsc' } });
-    expect(f?.who).toBe('Reader.avsc cannot read data written with writer.avsc');
+    expect(f?.who).toBe('reader.avsc cannot read data written with writer.avsc');
   });
 });
 

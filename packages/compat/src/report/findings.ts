@@ -157,6 +157,7 @@ export function findingToDiagnostic(finding: Finding): Diagnostic {
   return d;
 }
 
+/** `the new schema` → `The new schema`; file names and versions stay as written. */
 function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return text.startsWith('the ') ? `T${text.slice(1)}` : text;
 }

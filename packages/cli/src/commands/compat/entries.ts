@@ -1,4 +1,10 @@
 import type { CommandEntry } from '../index.js';
 
 /** Commands of this area, merged into the command table by ../index.ts. */
-export const ENTRIES: CommandEntry[] = [];
+export const ENTRIES: CommandEntry[] = [
+  {
+    name: 'compat',
+    summary: 'Check that a reader schema can read everything a writer schema writes',
+    load: () => import('./compat-command.js'),
+  },
+];

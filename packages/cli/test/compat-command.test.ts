@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'charter-compat-'));
+
+const v1 = {
+  type: 'record',
+  name: 'Order',
+  namespace: 'shop',
+  fields: [
+    { name: 'id', type: 'string' },
+    { name: 'amount', type: 'long' },
+  ],
+};
+const v2 = `{
+  "type": "record",
+  "name": "Order",
+  "namespace": "shop",
+  "fields": [
+    {"name": "id", "type": "string"},
+    {"name": "amount", "type": "int"},
+    {"name": "note", "type": "string"}
+  ]
+}`;
+const v3 = { ...v1, fields: [...v1.fields, { name: 'note', type: ['null', 'string'], default: null }] };
+
+beforeAll(() => {
+  writeFileSync(join(dir, 'v1.avsc'), JSON.stringify(v1, null, 2));
+  writeFileSync(join(dir, 'v2.avsc'), v2);
+  writeFileSync(join(dir, 'v3.avsc'), JSON.stringify(v3));
+  writeFileSync(
+    join(dir, 'broken.avsc'),
+    '{"type": "record", "name": "R",\n "fields": [{"name": "a", "type": "nope"}]}',
+  );
+});
+
+describe('charter compat', () => {
+  it('exits 0 when the reader reads the writer', async () => {
+    const r = await runCli(['compat', '--reader', 'v3.avsc', '--writer', 'v1.avsc'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('compatible: v3.avsc can read everything written with v1.avsc\n');
+  });
+
+  it('exits 1 and explains every problem with its place in the reader file', async () => {
+    const r = await runCli(['compat', '--reader', 'v2.avsc', '--writer', 'v1.avsc'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('v2.avsc cannot read data written with v1.avsc:');
+    expect(r.stderr).toContain(
+      'v2.avsc:7:14: error CMP010: `amount` is long in v1.avsc but int in v2.avsc, and Avro cannot read long as int',
+    );
+    expect(r.stderr).toContain(
+      'v2.avsc:8:14: error CMP010: field `note` has no default in v2.avsc, and v1.avsc does not write it',
+    );
+    expect(r.stderr).toContain('hint: give `note` a default');
+    expect(r.stderr).toContain('(Avro: TYPE_MISMATCH at /fields/1/type)');
+    expect(r.stderr).toContain('incompatible: 2 problems');
+  });
+
+  it('--json prints Avro types, locations, messages and positions', async () => {
+    const r = await runCli(['compat', '--reader', 'v2.avsc', '--writer', 'v1.avsc', '--json'], dir);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.compatible).toBe(false);
+    expect(out.incompatibilities).toEqual([
+      expect.objectContaining({
+        type: 'TYPE_MISMATCH',
+        location: '/fields/1/type',
+        message: 'reader type: INT not compatible with writer type: LONG',
+        fieldPath: 'amount',
+        file: 'v2.avsc',
+        line: 7,
+        column: 14,
+      }),
+      expect.objectContaining({
+        type: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        location: '/fields/2',
+        message: 'note',
+      }),
+    ]);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await runCli(['compat', '--reader', 'v1.avsc'], dir)).code).toBe(2);
+    expect((await runCli(['compat', '--reader', 'v1.txt', '--writer', 'v1.avsc'], dir)).code).toBe(2);
+  });
+
+  it('exits 1 with a positioned diagnostic for an unreadable or invalid schema', async () => {
+    const missing = await runCli(['compat', '--reader', 'nope.avsc', '--writer', 'v1.avsc'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('error CLI001: cannot read nope.avsc');
+    const broken = await runCli(['compat', '--reader', 'broken.avsc', '--writer', 'v1.avsc'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('broken.avsc:2:35: error SCH002: undefined name: "nope"');
+  });
+});
