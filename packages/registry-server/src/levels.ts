@@ -1,0 +1,39 @@
+import { Errors } from './errors.js';
+
+export const COMPATIBILITY_LEVELS = [
+  'NONE',
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+] as const;
+export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
+
+export const DEFAULT_LEVEL: CompatibilityLevel = 'BACKWARD';
+
+export const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A level from a request: case-insensitive, 42203 otherwise. */
+export function parseLevel(value: unknown): CompatibilityLevel {
+  if (typeof value === 'string') {
+    const upper = value.trim().toUpperCase();
+    if ((COMPATIBILITY_LEVELS as readonly string[]).includes(upper)) return upper as CompatibilityLevel;
+  }
+  throw Errors.invalidCompatibility();
+}
+
+/** A mode from a request: case-insensitive, 42204 otherwise. */
+export function parseMode(value: unknown): Mode {
+  if (typeof value === 'string') {
+    const upper = value.trim().toUpperCase();
+    if ((MODES as readonly string[]).includes(upper)) return upper as Mode;
+  }
+  throw Errors.invalidMode();
+}
+
+export function isReadOnly(mode: Mode): boolean {
+  return mode === 'READONLY' || mode === 'READONLY_OVERRIDE';
+}
