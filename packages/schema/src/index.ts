@@ -56,4 +56,10 @@ export {
   parseSchemaText,
 } from './parse.js';
 export { type JsonSourceMap, type PositionedJson, parseJsonWithPositions } from './positioned-json.js';
-export { type JsonWriteContext, newWriteContext, schemaToString, toAvroJson } from './write-json.js';
+export {
+  fieldToAvroJson,
+  type JsonWriteContext,
+  newWriteContext,
+  schemaToString,
+  toAvroJson,
+} from './write-json.js';

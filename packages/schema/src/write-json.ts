@@ -29,7 +29,32 @@ function writeName(out: JsonObject, schema: NamedSchema, ctx: JsonWriteContext):
   }
 }
 
-function writeField(field: Field, ctx: JsonWriteContext): JsonObject {
+/** Names of Avro's schema types: a named type called like one is always written with its namespace. */
+const TYPE_NAMES = new Set([
+  'record',
+  'enum',
+  'array',
+  'map',
+  'union',
+  'fixed',
+  'string',
+  'bytes',
+  'int',
+  'long',
+  'float',
+  'double',
+  'boolean',
+  'null',
+]);
+
+/** Avro Java's `Name.getQualified`: the simple name inside its own namespace, unless it is a type name. */
+function qualifiedName(fullName: string, namespace: string | undefined): string {
+  const relative = relativeName(fullName, namespace);
+  return relative !== fullName && TYPE_NAMES.has(relative) ? fullName : relative;
+}
+
+/** A record field (or message parameter) as Avro Java writes it, sharing `ctx` with the enclosing schema. */
+export function fieldToAvroJson(field: Field, ctx: JsonWriteContext): JsonObject {
   const out: JsonObject = { name: field.name, type: toAvroJson(field.type, ctx) };
   if (field.doc !== undefined) out.doc = field.doc;
   if (field.default !== undefined) out.default = field.default;
@@ -40,7 +65,7 @@ function writeField(field: Field, ctx: JsonWriteContext): JsonObject {
 }
 
 function writeNamed(schema: NamedSchema, ctx: JsonWriteContext): JsonValue {
-  if (ctx.written.has(schema.fullName)) return relativeName(schema.fullName, ctx.namespace);
+  if (ctx.written.has(schema.fullName)) return qualifiedName(schema.fullName, ctx.namespace);
   ctx.written.add(schema.fullName);
   const out: JsonObject = { type: schema.type };
   writeName(out, schema, ctx);
@@ -51,7 +76,7 @@ function writeNamed(schema: NamedSchema, ctx: JsonWriteContext): JsonValue {
     switch (schema.type) {
       case 'record':
       case 'error':
-        out.fields = schema.fields.map((f) => writeField(f, ctx));
+        out.fields = schema.fields.map((f) => fieldToAvroJson(f, ctx));
         break;
       case 'enum':
         out.symbols = [...schema.symbols];
@@ -65,7 +90,7 @@ function writeNamed(schema: NamedSchema, ctx: JsonWriteContext): JsonValue {
     ctx.namespace = outer;
   }
   addProps(out, schema.props);
-  if (schema.aliases.length > 0) out.aliases = schema.aliases.map((a) => relativeName(a, schema.namespace));
+  if (schema.aliases.length > 0) out.aliases = schema.aliases.map((a) => qualifiedName(a, schema.namespace));
   return out;
 }
 

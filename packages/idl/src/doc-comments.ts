@@ -1,0 +1,112 @@
+import { IdlCode } from './codes.js';
+import type { Reporter, SourceFile } from './source.js';
+import type { Token } from './tokenizer.js';
+
+const LINE_BREAK = /\r\n|[\n\u000B\f\r\u0085\u2028\u2029]/;
+const H_SPACE = '[ \\t\\u00A0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000]';
+const LEADING_H_SPACE = new RegExp(`^${H_SPACE}*`);
+
+/** Java's `String.trim()`: strips characters up to U+0020 only. */
+function javaTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  return text.slice(start, end);
+}
+
+/** Splits into lines and the line breaks between them. */
+function splitLines(text: string): { lines: string[]; breaks: string[] } {
+  const lines: string[] = [];
+  const breaks: string[] = [];
+  const re = new RegExp(LINE_BREAK.source, 'g');
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push(text.slice(last, m.index));
+    breaks.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  lines.push(text.slice(last));
+  return { lines, breaks };
+}
+
+function join(lines: string[], breaks: string[]): string {
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) out += breaks[i - 1]! + lines[i]!;
+  return out;
+}
+
+/**
+ * Avro's doc comment cleanup (IdlReader.stripIndents): when every line starts with the same `*` or `**`
+ * (after indentation), that prefix and one space are removed; otherwise the common indentation of lines
+ * 2..n is removed.
+ */
+export function stripIndents(text: string): string {
+  const { lines, breaks } = splitLines(text);
+  for (const stars of ['**', '*']) {
+    if (!lines[0]!.startsWith(stars)) continue;
+    const prefix = new RegExp(`^${H_SPACE}*${stars.replace(/\*/g, '\\*')}`);
+    if (!lines.slice(1).every((l) => prefix.test(l))) continue;
+    const strip = new RegExp(`^${H_SPACE}*${stars.replace(/\*/g, '\\*')}${H_SPACE}?`);
+    return join(
+      lines.map((l) => l.replace(strip, '')),
+      breaks,
+    );
+  }
+  if (lines.length < 2) return text;
+  const candidate = LEADING_H_SPACE.exec(lines[1]!)![0];
+  for (let k = candidate.length; k > 0; k--) {
+    const indent = candidate.slice(0, k);
+    if (lines.slice(2).every((l) => l.startsWith(indent))) {
+      return join(
+        lines.map((l, i) => (i === 0 ? l : l.slice(k))),
+        breaks,
+      );
+    }
+  }
+  return text;
+}
+
+/** The documentation text of a `/** ... *\/` comment. */
+export function docText(comment: string): string {
+  return stripIndents(javaTrim(comment.slice(3, -2)));
+}
+
+/**
+ * Assigns doc comments to declarations exactly as Avro's IdlReader does: a declaration takes the last doc
+ * comment directly before its first token; every other doc comment seen since the previous declaration
+ * is reported as misplaced. `docFor` must be called in the order Avro's parse-tree listener asks.
+ */
+export class DocComments {
+  private processed = -1;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly source: SourceFile,
+    private readonly reporter: Reporter,
+  ) {}
+
+  /** The doc of the construct whose first (non-comment) token is `tokens[start]`. */
+  docFor(start: number): string | undefined {
+    const tokens = this.tokens;
+    let doc: Token | undefined;
+    let searchEnd = start;
+    if (start > 0 && tokens[start - 1]!.kind === 'doc') {
+      doc = tokens[start - 1]!;
+      searchEnd = start - 2;
+    }
+    for (let i = this.processed + 1; i <= searchEnd; i++) {
+      const t = tokens[i]!;
+      if (t.kind === 'doc') {
+        this.reporter.warning(
+          IdlCode.MisplacedDocComment,
+          'Ignoring out-of-place documentation comment.',
+          { source: this.source, start: t.start, end: t.start + 3 },
+          'Did you mean to use a multiline comment ( /* ... */ ) instead?',
+        );
+      }
+    }
+    this.processed = start;
+    return doc ? docText(this.source.text.slice(doc.start, doc.end)) : undefined;
+  }
+}

@@ -1,0 +1,783 @@
+import { JsonDouble, type JsonObject, type JsonValue, type PrimitiveTypeName } from '@charter/schema';
+import { type Annotation, applyAnnotations, RESERVED } from './annotations.js';
+import { IdlCode } from './codes.js';
+import { DocComments } from './doc-comments.js';
+import type {
+  FieldDecl,
+  IdlFileAst,
+  ImportKind,
+  Item,
+  MessageDecl,
+  NamedDecl,
+  Props,
+  SymbolDecl,
+  TypeNode,
+} from './ir.js';
+import { integerValue, setJsonKey } from './json-literal.js';
+import { parseFloatLiteral, parseIntegerLiteral } from './literals.js';
+import { normalizeLogicalProps, setProp } from './logical-props.js';
+import {
+  namespaceProblem,
+  protocolNameProblem,
+  qualifyReference,
+  splitIdentifier,
+  typeNameProblem,
+} from './names.js';
+import type { Loc, Reporter, SourceFile } from './source.js';
+import { KEYWORDS, type Token, tokenize } from './tokenizer.js';
+
+/** Thrown to stop parsing a file after a syntax error (Avro stops at the first one too). */
+class SyntaxAbort extends Error {}
+
+const PRIMITIVE_KEYWORDS: Readonly<Record<string, PrimitiveTypeName>> = {
+  boolean: 'boolean',
+  int: 'int',
+  long: 'long',
+  float: 'float',
+  double: 'double',
+  bytes: 'bytes',
+  string: 'string',
+  null: 'null',
+};
+
+const LOGICAL_KEYWORDS: Readonly<Record<string, [PrimitiveTypeName, string]>> = {
+  date: ['int', 'date'],
+  time_ms: ['int', 'time-millis'],
+  timestamp_ms: ['long', 'timestamp-millis'],
+  local_timestamp_ms: ['long', 'local-timestamp-millis'],
+  uuid: ['string', 'uuid'],
+};
+
+function describe(token: Token, text: string): string {
+  switch (token.kind) {
+    case 'eof':
+      return 'end of file';
+    case 'sub':
+      return 'end-of-input marker \\u001a';
+    case 'ident':
+      return `identifier '${text.slice(token.start, token.end)}'`;
+    case 'int-lit':
+    case 'float-lit':
+      return `number ${text.slice(token.start, token.end)}`;
+    case 'string-lit':
+      return `string ${text.slice(token.start, token.end)}`;
+    default:
+      return KEYWORDS.has(token.kind) ? `keyword '${token.kind}'` : `'${token.kind}'`;
+  }
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private pos = 0;
+  private readonly docs: DocComments;
+  private readonly namespaces: (string | undefined)[] = [];
+  private readonly items: Item[] = [];
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly reporter: Reporter,
+  ) {
+    this.tokens = tokenize(source, reporter);
+    this.docs = new DocComments(this.tokens, source, reporter);
+    this.skipDocs();
+  }
+
+  // ---- token helpers -------------------------------------------------------------------------------
+
+  private skipDocs(): void {
+    while (this.tokens[this.pos]!.kind === 'doc') this.pos++;
+  }
+
+  private get cur(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  /** The kind of the n-th non-doc token after the current one. */
+  private peekKind(n: number): string {
+    let i = this.pos;
+    for (let k = 0; k < n; k++) {
+      i++;
+      while (this.tokens[i] && this.tokens[i]!.kind === 'doc') i++;
+      if (!this.tokens[i]) return 'eof';
+    }
+    return this.tokens[i]!.kind;
+  }
+
+  private advance(): Token {
+    const t = this.cur;
+    if (t.kind !== 'eof' && t.kind !== 'sub' && t.kind !== 'invalid') {
+      this.pos++;
+      this.skipDocs();
+    }
+    return t;
+  }
+
+  private loc(token: Token): Loc {
+    return { source: this.source, start: token.start, end: token.end };
+  }
+
+  private span(from: Token, to: Token): Loc {
+    return { source: this.source, start: from.start, end: to.end };
+  }
+
+  private get previous(): Token {
+    let i = this.pos - 1;
+    while (i > 0 && this.tokens[i]!.kind === 'doc') i--;
+    return this.tokens[Math.max(0, i)]!;
+  }
+
+  private fail(expected: string): never {
+    const t = this.cur;
+    if (t.kind !== 'invalid') {
+      this.reporter.error(
+        IdlCode.SyntaxError,
+        `expected ${expected}, found ${describe(t, this.source.text)}`,
+        this.loc(t),
+      );
+    }
+    throw new SyntaxAbort();
+  }
+
+  private expect(kind: string, what = `'${kind}'`): Token {
+    if (this.cur.kind !== kind) this.fail(what);
+    return this.advance();
+  }
+
+  private at(kind: string): boolean {
+    return this.cur.kind === kind;
+  }
+
+  private isIdentifier(kind: string): boolean {
+    return kind === 'ident' || KEYWORDS.has(kind);
+  }
+
+  private identifier(what = 'an identifier'): { value: string; loc: Loc; token: Token } {
+    const t = this.cur;
+    if (!this.isIdentifier(t.kind)) this.fail(what);
+    this.advance();
+    return { value: t.value ?? t.kind, loc: this.loc(t), token: t };
+  }
+
+  private get namespace(): string | undefined {
+    const ns = this.namespaces.at(-1);
+    return ns === '' ? undefined : ns;
+  }
+
+  // ---- file structure ------------------------------------------------------------------------------
+
+  parseFile(): IdlFileAst {
+    const ast: IdlFileAst = { items: this.items };
+    try {
+      const start = this.pos;
+      const annotations = this.annotations();
+      if (this.cur.kind === 'protocol') {
+        this.protocol(ast, start, annotations);
+      } else {
+        this.schemaFile(ast, start, annotations);
+      }
+      if (this.cur.kind !== 'eof' && this.cur.kind !== 'sub') this.fail('end of file');
+    } catch (error) {
+      if (!(error instanceof SyntaxAbort)) throw error;
+    }
+    return ast;
+  }
+
+  private protocol(ast: IdlFileAst, start: number, annotations: Annotation[]): void {
+    this.advance();
+    const id = this.identifier('a protocol name');
+    const applied = applyAnnotations(
+      annotations,
+      { namespace: true, reserved: RESERVED.protocol },
+      this.reporter,
+    );
+    const { name, namespace } = splitIdentifier(id.value, applied.namespace);
+    const problem = protocolNameProblem(name);
+    if (problem) this.reporter.error(IdlCode.InvalidName, problem, id.loc);
+    const doc = this.docs.docFor(start);
+    ast.protocol = { name, namespace, props: applied.props, loc: id.loc };
+    if (doc !== undefined) ast.protocol.doc = doc;
+    this.namespaces.push(namespace);
+    this.expect('{');
+    while (this.cur.kind !== '}') {
+      if (this.cur.kind === 'eof' || this.cur.kind === 'sub') this.fail("'}'");
+      if (this.atImport()) {
+        this.importStatement();
+        continue;
+      }
+      const itemStart = this.pos;
+      const itemAnnotations = this.annotations();
+      if (this.atNamedDeclaration()) this.namedDeclaration(itemStart, itemAnnotations);
+      else this.message(itemStart, itemAnnotations);
+    }
+    this.advance();
+    this.namespaces.pop();
+  }
+
+  private schemaFile(ast: IdlFileAst, start: number, annotations: Annotation[]): void {
+    if (annotations.length === 0) {
+      if (this.cur.kind === 'namespace' && this.isIdentifier(this.peekKind(1))) {
+        this.advance();
+        const id = this.identifier('a namespace');
+        this.expect(';');
+        ast.namespace = id.value;
+        this.namespaces.push(id.value);
+      }
+      if (this.cur.kind === 'schema' && this.peekKind(1) !== ';') {
+        this.advance();
+        const type = this.fullType();
+        this.expect(';');
+        ast.mainSchema = type;
+        this.items.push({ kind: 'main', type });
+      }
+    }
+    let pending: { start: number; annotations: Annotation[] } | undefined =
+      annotations.length > 0 ? { start, annotations } : undefined;
+    for (;;) {
+      if (!pending) {
+        if (this.cur.kind === 'eof' || this.cur.kind === 'sub') return;
+        if (this.atImport()) {
+          this.importStatement();
+          continue;
+        }
+        const itemStart = this.pos;
+        pending = { start: itemStart, annotations: this.annotations() };
+      }
+      if (!this.atNamedDeclaration()) {
+        this.fail(
+          pending.annotations.length > 0
+            ? "'record', 'error', 'enum' or 'fixed'"
+            : "'import', 'record', 'error', 'enum' or 'fixed'",
+        );
+      }
+      this.namedDeclaration(pending.start, pending.annotations);
+      pending = undefined;
+    }
+  }
+
+  private atImport(): boolean {
+    if (this.cur.kind !== 'import') return false;
+    const next = this.peekKind(1);
+    return (next === 'idl' || next === 'protocol' || next === 'schema') && this.peekKind(2) === 'string-lit';
+  }
+
+  /** `record X {`, `error X {`, `enum X {` or `fixed X(`: a declaration rather than a message. */
+  private atNamedDeclaration(): boolean {
+    const kind = this.cur.kind;
+    if (kind !== 'record' && kind !== 'error' && kind !== 'enum' && kind !== 'fixed') return false;
+    if (!this.isIdentifier(this.peekKind(1))) return true;
+    const after = this.peekKind(2);
+    return kind === 'fixed' ? after === '(' && this.peekKind(3) === 'int-lit' : after === '{';
+  }
+
+  private importStatement(): void {
+    const first = this.advance();
+    const importKind = this.advance().kind as ImportKind;
+    const location = this.expect('string-lit', 'a file name string');
+    this.expect(';');
+    this.items.push({
+      kind: 'import',
+      importKind,
+      path: location.value ?? '',
+      loc: this.span(first, location),
+    });
+  }
+
+  // ---- named types --------------------------------------------------------------------------------
+
+  private namedDeclaration(start: number, annotations: Annotation[]): void {
+    switch (this.cur.kind) {
+      case 'record':
+      case 'error':
+        this.record(start, annotations);
+        break;
+      case 'enum':
+        this.enumDeclaration(start, annotations);
+        break;
+      default:
+        this.fixed(start, annotations);
+    }
+  }
+
+  private declare(
+    kind: NamedDecl['kind'],
+    id: { value: string; loc: Loc },
+    namespace: string | undefined,
+    aliases: string[] | undefined,
+    props: Props,
+    doc: string | undefined,
+  ): NamedDecl {
+    const q = splitIdentifier(id.value, namespace);
+    const problem = typeNameProblem(q.name);
+    if (problem) this.reporter.error(IdlCode.InvalidName, problem, id.loc);
+    if (q.namespace !== undefined) {
+      const nsProblem = namespaceProblem(q.namespace);
+      if (nsProblem) this.reporter.error(IdlCode.InvalidName, nsProblem, id.loc);
+    }
+    const decl: NamedDecl = {
+      kind,
+      name: q.name,
+      namespace: q.namespace,
+      fullName: q.fullName,
+      loc: id.loc,
+      aliases: (aliases ?? []).map((a) => splitIdentifier(a, q.namespace).fullName),
+      props,
+      fields: [],
+      symbols: [],
+      size: 0,
+    };
+    if (doc !== undefined) decl.doc = doc;
+    return decl;
+  }
+
+  private record(start: number, annotations: Annotation[]): void {
+    const kind = this.advance().kind as 'record' | 'error';
+    const id = this.identifier('a record name');
+    const applied = applyAnnotations(
+      annotations,
+      { namespace: true, aliases: true, reserved: RESERVED.schema },
+      this.reporter,
+    );
+    const doc = this.docs.docFor(start);
+    const decl = this.declare(
+      kind,
+      id,
+      applied.namespace ?? this.namespace,
+      applied.aliases,
+      applied.props,
+      doc,
+    );
+    this.namespaces.push(decl.namespace ?? '');
+    this.expect('{');
+    while (this.cur.kind !== '}') this.fieldDeclaration(decl.fields);
+    this.advance();
+    this.namespaces.pop();
+    this.items.push({ kind: 'type', decl });
+  }
+
+  private enumDeclaration(start: number, annotations: Annotation[]): void {
+    this.advance();
+    const id = this.identifier('an enum name');
+    this.expect('{');
+    const symbols: SymbolDecl[] = [];
+    if (this.cur.kind !== '}') {
+      for (;;) {
+        this.annotations(); // accepted by the grammar, ignored by Avro
+        const symbol = this.identifier('an enum symbol');
+        symbols.push({ name: symbol.value, loc: symbol.loc });
+        if (this.cur.kind !== ',') break;
+        this.advance();
+      }
+    }
+    this.expect('}', "',' or '}'");
+    let enumDefault: SymbolDecl | undefined;
+    if (this.cur.kind === '=') {
+      this.advance();
+      const symbol = this.identifier('the default symbol');
+      this.expect(';');
+      enumDefault = { name: symbol.value, loc: symbol.loc };
+    }
+    const doc = this.docs.docFor(start);
+    const applied = applyAnnotations(
+      annotations,
+      { namespace: true, aliases: true, reserved: RESERVED.enum },
+      this.reporter,
+    );
+    const decl = this.declare(
+      'enum',
+      id,
+      applied.namespace ?? this.namespace,
+      applied.aliases,
+      applied.props,
+      doc,
+    );
+    decl.symbols = symbols;
+    if (enumDefault) decl.enumDefault = enumDefault;
+    this.items.push({ kind: 'type', decl });
+  }
+
+  private fixed(start: number, annotations: Annotation[]): void {
+    this.advance();
+    const id = this.identifier('a fixed name');
+    this.expect('(');
+    const sizeToken = this.expect('int-lit', 'an integer size');
+    this.expect(')');
+    this.expect(';');
+    const doc = this.docs.docFor(start);
+    const applied = applyAnnotations(
+      annotations,
+      { namespace: true, aliases: true, reserved: RESERVED.schema },
+      this.reporter,
+    );
+    const decl = this.declare(
+      'fixed',
+      id,
+      applied.namespace ?? this.namespace,
+      applied.aliases,
+      applied.props,
+      doc,
+    );
+    decl.size = this.intValue(sizeToken, 'fixed size');
+    if (decl.size < 0) {
+      this.reporter.error(
+        IdlCode.InvalidFixedSize,
+        `invalid fixed size ${decl.size}: it must not be negative`,
+        this.loc(sizeToken),
+      );
+      decl.size = 0;
+    }
+    normalizeLogicalProps('fixed', decl.props, decl.size, this.reporter, id.loc);
+    this.items.push({ kind: 'type', decl });
+  }
+
+  /** Java's `Integer.decode` of an int literal (no `L` suffix, within 32 bits). */
+  private intValue(token: Token, what: string): number {
+    const text = this.source.text.slice(token.start, token.end);
+    const parsed = /[lL]$/.test(text) ? undefined : parseIntegerLiteral(text);
+    if (!parsed || parsed.value < -(2n ** 31n) || parsed.value >= 2n ** 31n) {
+      this.reporter.error(
+        IdlCode.InvalidNumber,
+        `invalid ${what} ${text}: it must be a 32-bit integer`,
+        this.loc(token),
+      );
+      return 0;
+    }
+    return Number(parsed.value);
+  }
+
+  // ---- fields and variables ---------------------------------------------------------------------
+
+  private fieldDeclaration(fields: FieldDecl[]): void {
+    if (this.cur.kind === 'eof' || this.cur.kind === 'sub') this.fail("'}'");
+    const defaultDoc = this.docs.docFor(this.pos);
+    const type = this.fullType();
+    for (;;) {
+      fields.push(this.variable(type, defaultDoc));
+      if (this.cur.kind !== ',') break;
+      this.advance();
+    }
+    this.expect(';', "',' or ';'");
+  }
+
+  private variable(type: TypeNode, defaultDoc: string | undefined): FieldDecl {
+    const start = this.pos;
+    const annotations = this.annotations();
+    const id = this.identifier('a field name');
+    let value: JsonValue | undefined;
+    let defaultLoc: Loc | undefined;
+    if (this.cur.kind === '=') {
+      this.advance();
+      const first = this.cur;
+      value = this.jsonValue();
+      defaultLoc = this.span(first, this.previous);
+    }
+    const doc = this.docs.docFor(start) ?? defaultDoc;
+    const applied = applyAnnotations(
+      annotations,
+      { aliases: true, order: true, reserved: RESERVED.field },
+      this.reporter,
+    );
+    const field: FieldDecl = {
+      name: id.value,
+      loc: id.loc,
+      type: fixOptional(type, value),
+      order: applied.order ?? 'ascending',
+      aliases: applied.aliases ?? [],
+      props: applied.props,
+    };
+    if (doc !== undefined) field.doc = doc;
+    if (value !== undefined) {
+      field.default = value;
+      if (defaultLoc) field.defaultLoc = defaultLoc;
+    }
+    return field;
+  }
+
+  // ---- types --------------------------------------------------------------------------------------
+
+  private fullType(): TypeNode {
+    const annotations = this.annotations();
+    const type = this.plainType(annotations.length > 0);
+    if (annotations.length > 0) {
+      const applied = applyAnnotations(annotations, { reserved: RESERVED.schema }, this.reporter);
+      const target = type.kind === 'union' && type.optional ? type.branches[1]! : type;
+      if (target.kind === 'primitive' || target.kind === 'array' || target.kind === 'map') {
+        for (const a of annotations) {
+          const value = applied.props.get(a.name);
+          if (value !== undefined) setProp(target.props, a.name, value, a.nameLoc, this.reporter);
+        }
+        if (target.kind === 'primitive')
+          normalizeLogicalProps(target.type, target.props, undefined, this.reporter, target.loc);
+      }
+    }
+    return type;
+  }
+
+  private plainType(annotated: boolean): TypeNode {
+    const t = this.cur;
+    const next = this.peekKind(1);
+    if (t.kind === 'array' && next === '<') {
+      this.advance();
+      this.advance();
+      const items = this.fullType();
+      const end = this.expect('>');
+      return { kind: 'array', items, props: new Map(), loc: this.span(t, end) };
+    }
+    if (t.kind === 'map' && next === '<') {
+      this.advance();
+      this.advance();
+      const values = this.fullType();
+      const end = this.expect('>');
+      return { kind: 'map', values, props: new Map(), loc: this.span(t, end) };
+    }
+    if (t.kind === 'union' && next === '{') {
+      this.advance();
+      this.advance();
+      const branches = [this.fullType()];
+      while (this.cur.kind === ',') {
+        this.advance();
+        branches.push(this.fullType());
+      }
+      const end = this.expect('}', "',' or '}'");
+      return { kind: 'union', branches, loc: this.span(t, end) };
+    }
+    return this.nullableType(annotated);
+  }
+
+  private nullableType(annotated: boolean): TypeNode {
+    const t = this.cur;
+    let type: TypeNode;
+    const primitive = PRIMITIVE_KEYWORDS[t.kind];
+    const logical = LOGICAL_KEYWORDS[t.kind];
+    if (primitive) {
+      this.advance();
+      type = { kind: 'primitive', type: primitive, props: new Map(), loc: this.loc(t) };
+    } else if (logical) {
+      this.advance();
+      type = {
+        kind: 'primitive',
+        type: logical[0],
+        props: new Map([['logicalType', logical[1]]]),
+        loc: this.loc(t),
+      };
+    } else if (t.kind === 'decimal' && this.peekKind(1) === '(') {
+      type = this.decimal();
+    } else {
+      const id = this.identifier('a type');
+      if (annotated) {
+        this.reporter.error(
+          IdlCode.AnnotatedReference,
+          `type references may not be annotated: ${id.value} names a type declared elsewhere`,
+          id.loc,
+          'put the annotation on the declaration of the named type',
+        );
+      }
+      type = { kind: 'ref', fullName: qualifyReference(id.value, this.namespace), loc: id.loc };
+    }
+    if (this.cur.kind === '?') {
+      const end = this.advance();
+      return {
+        kind: 'union',
+        branches: [{ kind: 'primitive', type: 'null', props: new Map(), loc: this.loc(end) }, type],
+        loc: this.span(t, end),
+        optional: true,
+      };
+    }
+    return type;
+  }
+
+  private decimal(): TypeNode {
+    const first = this.advance();
+    this.expect('(');
+    const precisionToken = this.expect('int-lit', 'a precision');
+    let scaleToken: Token | undefined;
+    if (this.cur.kind === ',') {
+      this.advance();
+      scaleToken = this.expect('int-lit', 'a scale');
+    }
+    const end = this.expect(')', "',' or ')'");
+    const loc = this.span(first, end);
+    const precision = this.intValue(precisionToken, 'decimal precision');
+    const scale = scaleToken ? this.intValue(scaleToken, 'decimal scale') : 0;
+    if (precision <= 0) {
+      this.reporter.error(
+        IdlCode.InvalidDecimal,
+        `invalid decimal precision ${precision}: it must be positive`,
+        this.loc(precisionToken),
+      );
+    } else if (scale < 0) {
+      this.reporter.error(
+        IdlCode.InvalidDecimal,
+        `invalid decimal scale ${scale}: it must not be negative`,
+        this.loc(scaleToken!),
+      );
+    } else if (scale > precision) {
+      this.reporter.error(
+        IdlCode.InvalidDecimal,
+        `invalid decimal scale ${scale}: it is greater than the precision ${precision}`,
+        this.loc(scaleToken!),
+      );
+    }
+    const props: Props = new Map<string, JsonValue>([
+      ['logicalType', 'decimal'],
+      ['precision', precision],
+      ['scale', scale],
+    ]);
+    return { kind: 'primitive', type: 'bytes', props, loc };
+  }
+
+  // ---- messages -----------------------------------------------------------------------------------
+
+  private message(start: number, annotations: Annotation[]): void {
+    const doc = this.docs.docFor(start);
+    const applied = applyAnnotations(annotations, { reserved: RESERVED.message }, this.reporter);
+    const returnToken = this.cur;
+    let response: TypeNode;
+    if (returnToken.kind === 'void') {
+      this.advance();
+      response = { kind: 'primitive', type: 'null', props: new Map(), loc: this.loc(returnToken) };
+    } else {
+      if (!this.isIdentifier(returnToken.kind)) this.fail('a declaration or a message');
+      response = this.plainType(applied.props.size > 0);
+    }
+    const id = this.identifier('a message name');
+    this.expect('(');
+    const request: FieldDecl[] = [];
+    if (this.cur.kind !== ')') {
+      for (;;) {
+        const defaultDoc = this.docs.docFor(this.pos);
+        const type = this.fullType();
+        request.push(this.variable(type, defaultDoc));
+        if (this.cur.kind !== ',') break;
+        this.advance();
+      }
+    }
+    this.expect(')', "',' or ')'");
+    let oneWay = false;
+    const errors: TypeNode[] = [];
+    if (this.cur.kind === 'oneway') {
+      this.advance();
+      oneWay = true;
+      if (!(response.kind === 'primitive' && response.type === 'null')) {
+        this.reporter.error(
+          IdlCode.OneWayNotVoid,
+          `one-way message '${id.value}' must return void`,
+          this.loc(returnToken),
+        );
+      }
+    } else if (this.cur.kind === 'throws') {
+      this.advance();
+      for (;;) {
+        const e = this.identifier('an error type');
+        errors.push({ kind: 'ref', fullName: qualifyReference(e.value, this.namespace), loc: e.loc });
+        if (!this.at(',')) break;
+        this.advance();
+      }
+    }
+    this.expect(';', oneWay || errors.length > 0 ? "';'" : "'oneway', 'throws' or ';'");
+    const message: MessageDecl = {
+      name: id.value,
+      loc: id.loc,
+      props: applied.props,
+      request,
+      response,
+      errors,
+      oneWay,
+    };
+    if (doc !== undefined) message.doc = doc;
+    this.items.push({ kind: 'message', message });
+  }
+
+  // ---- annotations and JSON values ------------------------------------------------------------------
+
+  private annotations(): Annotation[] {
+    const out: Annotation[] = [];
+    while (this.cur.kind === '@') {
+      this.advance();
+      const id = this.identifier('an annotation name');
+      this.expect('(');
+      const first = this.cur;
+      const value = this.jsonValue();
+      out.push({ name: id.value, value, nameLoc: id.loc, valueLoc: this.span(first, this.previous) });
+      this.expect(')');
+    }
+    return out;
+  }
+
+  private jsonValue(): JsonValue {
+    const t = this.cur;
+    switch (t.kind) {
+      case '{': {
+        this.advance();
+        const object: JsonObject = {};
+        if (this.cur.kind !== '}') {
+          for (;;) {
+            const key = this.expect('string-lit', 'a string key');
+            this.expect(':');
+            setJsonKey(object, key.value ?? '', this.jsonValue());
+            if (this.cur.kind !== ',') break;
+            this.advance();
+          }
+        }
+        this.expect('}', "',' or '}'");
+        return object;
+      }
+      case '[': {
+        this.advance();
+        const array: JsonValue[] = [];
+        if (this.cur.kind !== ']') {
+          for (;;) {
+            array.push(this.jsonValue());
+            if (this.cur.kind !== ',') break;
+            this.advance();
+          }
+        }
+        this.expect(']', "',' or ']'");
+        return array;
+      }
+      case 'string-lit':
+        this.advance();
+        return t.value ?? '';
+      case 'true':
+        this.advance();
+        return true;
+      case 'false':
+        this.advance();
+        return false;
+      case 'null':
+        this.advance();
+        return null;
+      case 'int-lit': {
+        this.advance();
+        const text = this.source.text.slice(t.start, t.end);
+        const parsed = parseIntegerLiteral(text);
+        if (!parsed) {
+          this.reporter.error(
+            IdlCode.InvalidNumber,
+            `integer ${text} does not fit a 64-bit long`,
+            this.loc(t),
+          );
+          return 0;
+        }
+        return integerValue(parsed.value);
+      }
+      case 'float-lit':
+        this.advance();
+        return new JsonDouble(parseFloatLiteral(this.source.text.slice(t.start, t.end)));
+      default:
+        return this.fail('a JSON value');
+    }
+  }
+}
+
+/** `T?` in a variable: null first, or last when the default is not null (IdlReader.fixOptionalSchema). */
+function fixOptional(type: TypeNode, value: JsonValue | undefined): TypeNode {
+  if (type.kind !== 'union' || !type.optional) return type;
+  const [nullBranch, other] = type.branches as [TypeNode, TypeNode];
+  const branches = value !== undefined && value !== null ? [other, nullBranch] : [nullBranch, other];
+  return { kind: 'union', branches, loc: type.loc };
+}
+
+/** Parses one IDL file into the compiler's intermediate form, reporting errors and doc warnings. */
+export function parseIdl(source: SourceFile, reporter: Reporter): IdlFileAst {
+  return new Parser(source, reporter).parseFile();
+}

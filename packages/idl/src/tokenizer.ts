@@ -1,0 +1,325 @@
+import { IdlCode } from './codes.js';
+import { decodeStringLiteral } from './literals.js';
+import type { Reporter, SourceFile } from './source.js';
+
+/** The keywords of Avro IDL 1.12 (Idl.g4); each is also accepted where an identifier is expected. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'protocol',
+  'namespace',
+  'import',
+  'idl',
+  'schema',
+  'enum',
+  'fixed',
+  'error',
+  'record',
+  'array',
+  'map',
+  'union',
+  'boolean',
+  'int',
+  'long',
+  'float',
+  'double',
+  'string',
+  'bytes',
+  'null',
+  'true',
+  'false',
+  'decimal',
+  'date',
+  'time_ms',
+  'timestamp_ms',
+  'local_timestamp_ms',
+  'uuid',
+  'void',
+  'oneway',
+  'throws',
+]);
+
+/**
+ * `ident` is an identifier (backticks removed in `value`), a keyword is its own text, punctuation is its
+ * character. `doc` is a documentation comment (a hidden token: the parser skips it). `sub` is the \u001a
+ * end-of-input marker; `invalid` stands where the tokenizer gave up after a lexical error.
+ */
+export type TokenKind =
+  | 'ident'
+  | 'int-lit'
+  | 'float-lit'
+  | 'string-lit'
+  | 'doc'
+  | 'sub'
+  | 'eof'
+  | 'invalid'
+  | '('
+  | ')'
+  | '{'
+  | '}'
+  | '['
+  | ']'
+  | ':'
+  | ';'
+  | ','
+  | '@'
+  | '='
+  | '.'
+  | '-'
+  | '?'
+  | '<'
+  | '>'
+  | string;
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Identifier without backticks, or the decoded string literal. */
+  value?: string;
+}
+
+const PUNCTUATION = new Set(['(', ')', '{', '}', '[', ']', ':', ';', ',', '@', '=', '.', '-', '?', '<', '>']);
+const ID_START = /[\p{XID_Start}_]/u;
+const ID_CONTINUE = /\p{XID_Continue}/u;
+const INTEGER = /-?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)[lL]?/y;
+const FLOAT =
+  /[+-]?(?:NaN|Infinity|(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFdD]?|[0-9]+(?:[eE][+-]?[0-9]+[fFdD]?|[fFdD])|0[xX](?:[0-9a-fA-F]*\.[0-9a-fA-F]+|[0-9a-fA-F]+\.?)[pP][+-]?[0-9]+[fFdD]?)/y;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+class Tokenizer {
+  private pos = 0;
+  readonly tokens: Token[] = [];
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly reporter: Reporter,
+  ) {}
+
+  private get text(): string {
+    return this.source.text;
+  }
+
+  private fail(message: string, start: number, end: number): void {
+    this.reporter.error(IdlCode.LexicalError, message, { source: this.source, start, end });
+    this.tokens.push({ kind: 'invalid', start, end });
+  }
+
+  /** Length of an identifier part at `i` (optionally in backticks), 0 when there is none. */
+  private partLength(i: number): number {
+    const text = this.text;
+    if (text.charCodeAt(i) === 96) {
+      const inner = this.plainPartLength(i + 1);
+      return inner > 0 && text.charCodeAt(i + 1 + inner) === 96 ? inner + 2 : 0;
+    }
+    return this.plainPartLength(i);
+  }
+
+  private plainPartLength(i: number): number {
+    const text = this.text;
+    const first = text.codePointAt(i);
+    if (first === undefined) return 0;
+    if (!(isAsciiIdStart(first) || (first > 127 && ID_START.test(String.fromCodePoint(first))))) return 0;
+    let j = i + (first > 0xffff ? 2 : 1);
+    for (;;) {
+      const c = text.codePointAt(j);
+      if (c === undefined) break;
+      if (isAsciiIdStart(c) || isDigit(c)) j++;
+      else if (c > 127 && ID_CONTINUE.test(String.fromCodePoint(c))) j += c > 0xffff ? 2 : 1;
+      else break;
+    }
+    return j - i;
+  }
+
+  private identifier(start: number): boolean {
+    const text = this.text;
+    let len = this.partLength(start);
+    if (len === 0) return false;
+    let end = start + len;
+    let compound = false;
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if (c !== 46 && c !== 45) break; // '.' or '-'
+      len = this.partLength(end + 1);
+      if (len === 0) break;
+      end += 1 + len;
+      compound = true;
+    }
+    const raw = text.slice(start, end);
+    const escaped = raw.includes('`');
+    if (!escaped && !compound) {
+      if (KEYWORDS.has(raw)) {
+        this.tokens.push({ kind: raw, start, end });
+        this.pos = end;
+        return true;
+      }
+      if (raw === 'NaN' || raw === 'Infinity') {
+        this.tokens.push({ kind: 'float-lit', start, end });
+        this.pos = end;
+        return true;
+      }
+    }
+    this.tokens.push({ kind: 'ident', start, end, value: escaped ? raw.replace(/`/g, '') : raw });
+    this.pos = end;
+    return true;
+  }
+
+  private number(start: number): boolean {
+    INTEGER.lastIndex = start;
+    const int = INTEGER.exec(this.text);
+    FLOAT.lastIndex = start;
+    const float = FLOAT.exec(this.text);
+    const intLen = int ? int[0].length : 0;
+    const floatLen = float ? float[0].length : 0;
+    if (intLen === 0 && floatLen === 0) return false;
+    const kind = intLen >= floatLen ? 'int-lit' : 'float-lit';
+    const end = start + Math.max(intLen, floatLen);
+    this.tokens.push({ kind, start, end });
+    this.pos = end;
+    return true;
+  }
+
+  private string(start: number): void {
+    const text = this.text;
+    let i = start + 1;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c) || c === 10 || c === 13) {
+        this.fail('unterminated string literal', start, i);
+        return;
+      }
+      if (c === 34) break;
+      if (c === 8 || c === 9 || c === 12) {
+        this.fail(
+          'a string literal may not contain a raw tab, backspace or form feed; use \\t, \\b or \\f',
+          i,
+          i + 1,
+        );
+        return;
+      }
+      if (c === 92) {
+        const n = escapeLength(text, i);
+        if (n === 0) {
+          this.fail(`invalid escape sequence in string literal: ${text.slice(i, i + 2)}`, i, i + 2);
+          return;
+        }
+        i += n;
+      } else i++;
+    }
+    const end = i + 1;
+    this.tokens.push({
+      kind: 'string-lit',
+      start,
+      end,
+      value: decodeStringLiteral(text.slice(start + 1, i)),
+    });
+    this.pos = end;
+  }
+
+  /** Skips a comment at `start` (which holds `/`); returns false when it is not a comment. */
+  private comment(start: number): boolean {
+    const text = this.text;
+    const next = text.charCodeAt(start + 1);
+    if (next === 47) {
+      let i = start + 2;
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      this.pos = i;
+      return true;
+    }
+    if (next !== 42) return false;
+    if (text.startsWith('/**/', start)) {
+      this.pos = start + 4;
+      return true;
+    }
+    const close = text.indexOf('*/', start + 2);
+    if (close < 0) {
+      this.fail('unterminated comment', start, start + 2);
+      return true;
+    }
+    const end = close + 2;
+    if (text.charCodeAt(start + 2) === 42) this.tokens.push({ kind: 'doc', start, end });
+    this.pos = end;
+    return true;
+  }
+
+  run(): Token[] {
+    const text = this.text;
+    const length = text.length;
+    while (this.pos < length) {
+      const start = this.pos;
+      const c = text.charCodeAt(start);
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 12) {
+        this.pos++;
+        continue;
+      }
+      if (c === 0x1a) {
+        this.tokens.push({ kind: 'sub', start, end: start + 1 });
+        break;
+      }
+      if (c === 47 && this.comment(start)) {
+        if (this.tokens.at(-1)?.kind === 'invalid') return this.tokens;
+        continue;
+      }
+      if (c === 34) {
+        this.string(start);
+        if (this.tokens.at(-1)?.kind === 'invalid') return this.tokens;
+        continue;
+      }
+      if (isDigit(c) || c === 46 || c === 45 || c === 43) {
+        if (this.number(start)) continue;
+      }
+      if (c === 96 || isAsciiIdStart(c) || c > 127) {
+        if (this.identifier(start)) continue;
+      }
+      const ch = text[start]!;
+      if (PUNCTUATION.has(ch)) {
+        this.tokens.push({ kind: ch, start, end: start + 1 });
+        this.pos++;
+        continue;
+      }
+      const cp = text.codePointAt(start)!;
+      const shown =
+        cp < 32 || cp === 0x7f ? `\\u${cp.toString(16).padStart(4, '0')}` : String.fromCodePoint(cp);
+      this.fail(`unexpected character '${shown}'`, start, start + (cp > 0xffff ? 2 : 1));
+      return this.tokens;
+    }
+    this.tokens.push({ kind: 'eof', start: length, end: length });
+    return this.tokens;
+  }
+}
+
+function isAsciiIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isOctal(c: number): boolean {
+  return c >= 48 && c <= 55;
+}
+
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** Length of the escape sequence at `i` (a backslash) as the IDL grammar allows it; 0 when invalid. */
+function escapeLength(text: string, i: number): number {
+  const c = text.charCodeAt(i + 1);
+  // n r b f t \ ' "
+  if (c === 110 || c === 114 || c === 98 || c === 102 || c === 116 || c === 92 || c === 39 || c === 34)
+    return 2;
+  if (c === 117) {
+    for (let k = 2; k < 6; k++) if (!isHex(text.charCodeAt(i + k))) return 0;
+    return 6;
+  }
+  if (isOctal(c)) {
+    if (!isOctal(text.charCodeAt(i + 2))) return 2;
+    if (c <= 51 && isOctal(text.charCodeAt(i + 3))) return 4;
+    return 3;
+  }
+  return 0;
+}
+
+/** Splits an IDL text into tokens; documentation comments are kept as `doc` tokens. */
+export function tokenize(source: SourceFile, reporter: Reporter): Token[] {
+  return new Tokenizer(source, reporter).run();
+}
