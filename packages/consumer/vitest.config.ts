@@ -1,4 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared.ts';
 
-export default defineConfig(sharedTestConfig(import.meta.dirname));
+const shared = sharedTestConfig(import.meta.dirname);
+
+export default defineConfig({
+  ...shared,
+  test: {
+    ...shared.test,
+    globalSetup: ['test/support/global-setup.ts'],
+  },
+});

@@ -1,0 +1,42 @@
+import { headerString } from '../kafka/headers.js';
+import type { ConsumedMessage } from '../kafka/ports.js';
+
+/** CloudEvents Kafka binary-mode headers: the pair (source, id) is unique per event. */
+export const EVENT_ID_HEADER = 'ce_id';
+export const EVENT_SOURCE_HEADER = 'ce_source';
+
+/** The ledger's source for records identified by their coordinates (the opt-in `coordinates` policy). */
+export const COORDINATES_SOURCE = 'kafka-coordinates';
+
+export interface EventIdentity {
+  source: string;
+  id: string;
+}
+
+export interface EventIdentityOptions {
+  /** A header read when `ce_id` is absent, e.g. Debezium's outbox `id`. */
+  fallbackIdHeader?: string;
+  /**
+   * What to do with a record that carries no id: `dead-letter` (default, reason `missing-event-id`) or
+   * `coordinates`, which uses (topic, partition, offset) and so only catches redelivery.
+   */
+  missingId?: 'dead-letter' | 'coordinates';
+}
+
+/** Reads the event's identity from its headers; undefined when it has none. */
+export function readEventIdentity(
+  message: ConsumedMessage,
+  options: EventIdentityOptions = {},
+): EventIdentity | undefined {
+  const id = headerString(message.headers, EVENT_ID_HEADER);
+  if (id) return { source: headerString(message.headers, EVENT_SOURCE_HEADER) ?? '', id };
+  if (options.fallbackIdHeader) {
+    const fallback = headerString(message.headers, options.fallbackIdHeader);
+    if (fallback) return { source: headerString(message.headers, EVENT_SOURCE_HEADER) ?? '', id: fallback };
+  }
+  return undefined;
+}
+
+export function coordinatesIdentity(topic: string, partition: number, offset: string): EventIdentity {
+  return { source: COORDINATES_SOURCE, id: `${topic}/${partition}/${offset}` };
+}
