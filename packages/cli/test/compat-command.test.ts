@@ -32,6 +32,18 @@ beforeAll(() => {
   writeFileSync(join(dir, 'v2.avsc'), v2);
   writeFileSync(join(dir, 'v3.avsc'), JSON.stringify(v3));
   writeFileSync(
+    join(dir, 'orders-v1.avdl'),
+    'namespace shop;\nschema OrderPlaced;\n\nenum Status { NEW, PAID }\n\nrecord OrderPlaced {\n  string id;\n  Status status;\n}\n',
+  );
+  writeFileSync(
+    join(dir, 'orders-v2.avdl'),
+    'namespace shop;\nschema OrderPlaced;\n\nenum Status { NEW, PAID, SHIPPED }\n\nrecord OrderPlaced {\n  string id;\n  Status status;\n  string note;\n}\n',
+  );
+  writeFileSync(
+    join(dir, 'types.avdl'),
+    'namespace shop;\n\nenum Status { NEW, PAID }\nrecord Money { long units; }\n',
+  );
+  writeFileSync(
     join(dir, 'broken.avsc'),
     '{"type": "record", "name": "R",\n "fields": [{"name": "a", "type": "nope"}]}',
   );
@@ -81,6 +93,49 @@ describe('charter compat', () => {
         message: 'note',
       }),
     ]);
+  });
+
+  it('reads .avdl files: their main schema, or a named type; locations are IDL lines and columns', async () => {
+    const r = await runCli(
+      ['compat', '--reader', 'orders-v2.avdl', '--writer', 'orders-v1.avdl:OrderPlaced'],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('orders-v2.avdl cannot read data written with orders-v1.avdl:OrderPlaced:');
+    expect(r.stderr).toContain(
+      'orders-v2.avdl:9:10: error CMP010: field `note` has no default in orders-v2.avdl',
+    );
+    const forward = await runCli(
+      ['compat', '--reader', 'orders-v1.avdl', '--writer', 'orders-v2.avdl', '--json'],
+      dir,
+    );
+    expect(forward.code).toBe(1);
+    expect(JSON.parse(forward.stdout).incompatibilities).toEqual([
+      expect.objectContaining({
+        type: 'MISSING_ENUM_SYMBOLS',
+        message: '[SHIPPED]',
+        file: 'orders-v1.avdl',
+        line: 4,
+        column: 6,
+      }),
+    ]);
+    const ok = await runCli(
+      ['compat', '--reader', 'types.avdl:shop.Status', '--writer', 'orders-v1.avdl:Status'],
+      dir,
+    );
+    expect(ok.code).toBe(0);
+  });
+
+  it('explains a missing or unnamed IDL type', async () => {
+    const none = await runCli(['compat', '--reader', 'types.avdl', '--writer', 'orders-v1.avdl'], dir);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('types.avdl has no main schema');
+    expect(none.stderr).toContain('types: shop.Status, shop.Money');
+    const missing = await runCli(
+      ['compat', '--reader', 'types.avdl:Nope', '--writer', 'orders-v1.avdl'],
+      dir,
+    );
+    expect(missing.stderr).toContain('error CLI003: types.avdl defines no type Nope');
   });
 
   it('exits 2 on usage errors', async () => {

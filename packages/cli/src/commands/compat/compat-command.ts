@@ -1,5 +1,12 @@
 import { checkSchemas, type Finding, formatFindings, pairFindings } from '@charter/compat';
-import { type Command, ExitCode, flagOption, stringOption, UsageError } from '../../command.js';
+import {
+  type Command,
+  ExitCode,
+  flagOption,
+  stringOption,
+  stringsOption,
+  UsageError,
+} from '../../command.js';
 import { printDiagnostics } from '../../output.js';
 import { readSourceFrom } from './read-source.js';
 import { loadSchemaArgument } from './schema-argument.js';
@@ -24,15 +31,22 @@ function findingJson(f: Finding) {
 const command: Command = {
   name: 'compat',
   summary: 'Check that a reader schema can read everything a writer schema writes (Avro/Confluent rules)',
-  usage: '--reader SCHEMA --writer SCHEMA [--json]   (SCHEMA: FILE.avsc, FILE.avdl or FILE.avdl:TypeName)',
-  options: { reader: { type: 'string' }, writer: { type: 'string' }, json: { type: 'boolean' } },
+  usage:
+    '--reader SCHEMA --writer SCHEMA [--import-path DIR]... [--json]   (SCHEMA: FILE.avsc, FILE.avdl or FILE.avdl:TypeName)',
+  options: {
+    reader: { type: 'string' },
+    writer: { type: 'string' },
+    'import-path': { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  },
   async run(ctx) {
     const readerArg = stringOption(ctx, 'reader');
     const writerArg = stringOption(ctx, 'writer');
     if (!readerArg || !writerArg) throw new UsageError('give both --reader and --writer');
     if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument ${ctx.positionals[0]}`);
-    const reader = await loadSchemaArgument(readerArg, ctx.cwd);
-    const writer = await loadSchemaArgument(writerArg, ctx.cwd);
+    const importPaths = stringsOption(ctx, 'import-path');
+    const reader = await loadSchemaArgument(readerArg, ctx.cwd, importPaths);
+    const writer = await loadSchemaArgument(writerArg, ctx.cwd, importPaths);
     printDiagnostics(ctx.stderr, [...reader.warnings, ...writer.warnings], ctx.cwd);
     const result = checkSchemas(reader.schema, writer.schema);
     const findings = pairFindings(result, {
