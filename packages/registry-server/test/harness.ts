@@ -23,6 +23,7 @@ export interface Harness {
 export interface Answer {
   status: number;
   type: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response JSON
   json: any;
   text: string;
 }
