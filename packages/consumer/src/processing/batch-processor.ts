@@ -98,8 +98,10 @@ export async function processBatch<E>(ctx: BatchContext<E>, payload: EachBatchPa
       // `prepared` ends at its first rejected record, so the ready ones are a prefix.
       const ready = prepared.filter((p): p is PreparedRecord<E> => p.kind === 'ready');
       let perRecordFrom = 0;
+      let failedInChunk: { offset: bigint; error: unknown } | undefined;
       if (ready.length >= 2) {
         const result = await runChunkGate(options, ref, ready);
+        if (result.kind === 'fallback') failedInChunk = result.handlerFailure;
         if (result.kind === 'applied') {
           const dup = new Set(result.duplicates);
           for (const r of ready) {
@@ -116,7 +118,8 @@ export async function processBatch<E>(ctx: BatchContext<E>, payload: EachBatchPa
       }
       for (const p of prepared.slice(perRecordFrom)) {
         // processRecord returns false only on a stop signal, which also ends the outer loop.
-        if (stop.shouldStop() || !(await processRecord(ctx, payload, stop, ref, p))) break;
+        const earlier = failedInChunk?.offset === p.offset ? failedInChunk.error : undefined;
+        if (stop.shouldStop() || !(await processRecord(ctx, payload, stop, ref, p, earlier))) break;
         i++;
         await durable(p.offset);
         await payload.heartbeat();
@@ -173,6 +176,8 @@ async function processRecord<E>(
   stop: StopSignal,
   ref: PartitionRef,
   prepared: Prepared<E>,
+  /** The error of a first attempt made inside a chunk, which counts as attempt 1. */
+  earlierFailure?: unknown,
 ): Promise<boolean> {
   const { options, clock } = ctx;
   const observe = options.observer ?? (() => {});
@@ -191,7 +196,18 @@ async function processRecord<E>(
   if (prepared.kind === 'rejected') return toDeadLetter(prepared.cause);
   const attempts = Math.max(1, options.retry?.attempts ?? 3);
   const schedule = options.retry?.backoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
-  for (let attempt = 1; ; attempt++) {
+  const retryAfter = async (attempt: number, error: unknown): Promise<boolean> => {
+    const delayMs = backoffAt(schedule, attempt - 1);
+    observe({ ...at, type: 'retry', attempt, delayMs, error });
+    return sleepHeartbeating(clock, payload, stop, delayMs);
+  };
+  let attempt = 1;
+  if (earlierFailure !== undefined) {
+    if (attempts <= 1) return toDeadLetter({ reason: 'poison', attempts: 1, error: earlierFailure });
+    if (!(await retryAfter(1, earlierFailure))) return false;
+    attempt = 2;
+  }
+  for (; ; attempt++) {
     const result = await runRecordGate(options, ref, prepared, attempt);
     switch (result.kind) {
       case 'applied':
@@ -233,9 +249,7 @@ async function processRecord<E>(
           }
           return toDeadLetter({ reason: 'poison', attempts: attempt, error: result.error });
         }
-        const delayMs = backoffAt(schedule, attempt - 1);
-        observe({ ...at, type: 'retry', attempt, delayMs, error: result.error });
-        if (!(await sleepHeartbeating(clock, payload, stop, delayMs))) return false;
+        if (!(await retryAfter(attempt, result.error))) return false;
       }
     }
   }

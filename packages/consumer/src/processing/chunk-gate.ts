@@ -10,10 +10,17 @@ import { isInfrastructureSqlError, withTransientRetry } from './store-errors.js'
 
 export type ChunkResult =
   | { kind: 'applied'; applied: PreparedRecord<unknown>[]; duplicates: PreparedRecord<unknown>[] }
-  /** Something needs the per-record path (fencing, a replay, a conflict, a handler error); nothing was written. */
-  | { kind: 'fallback' };
+  /**
+   * Something needs the per-record path (fencing, a replay, a conflict, a handler error); nothing was
+   * written. A handler error counts as the failing record's first attempt.
+   */
+  | { kind: 'fallback'; handlerFailure?: { offset: bigint; error: unknown } };
 
-class Fallback extends Error {}
+class Fallback extends Error {
+  constructor(readonly handlerFailure?: { offset: bigint; error: unknown }) {
+    super('fallback');
+  }
+}
 
 const eventKey = (r: PreparedRecord<unknown>) => `${r.identity.source}\u0000${r.identity.id}`;
 
@@ -76,14 +83,18 @@ export async function runChunkGate<E>(
             });
           } catch (error) {
             if (isInfrastructureSqlError(error)) throw error;
-            throw new Fallback();
+            throw new Fallback({ offset: r.offset, error });
           }
         }
         return { kind: 'applied', applied: candidates, duplicates: repeated };
       }),
     );
   } catch (error) {
-    if (error instanceof Fallback) return { kind: 'fallback' };
+    if (error instanceof Fallback) {
+      return error.handlerFailure
+        ? { kind: 'fallback', handlerFailure: error.handlerFailure }
+        : { kind: 'fallback' };
+    }
     throw error;
   }
 }

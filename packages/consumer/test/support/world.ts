@@ -28,9 +28,9 @@ export interface OrderPlaced {
 }
 
 export interface Hooks {
-  onDecode?: (message: ConsumedMessage, member: Member) => void | Promise<void>;
-  onHandle?: (event: OrderPlaced, ctx: HandlerContext, member: Member) => void | Promise<void>;
-  onEvent?: (event: KitEvent, member: Member) => void;
+  onDecode?: ((message: ConsumedMessage, member: Member) => void | Promise<void>) | undefined;
+  onHandle?: ((event: OrderPlaced, ctx: HandlerContext, member: Member) => void | Promise<void>) | undefined;
+  onEvent?: ((event: KitEvent, member: Member) => void) | undefined;
 }
 
 export interface Member {
