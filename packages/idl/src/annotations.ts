@@ -1,6 +1,6 @@
 import type { FieldOrder, JsonValue } from '@charter/schema';
 import { IdlCode } from './codes.js';
-import type { Props } from './ir.js';
+import { EMPTY_PROPS, type Props } from './ir.js';
 import type { Loc, Reporter } from './source.js';
 
 /** `@name(value)` as written. */
@@ -60,6 +60,8 @@ export interface AppliedAnnotations {
   order?: FieldOrder;
 }
 
+const NONE: AppliedAnnotations = Object.freeze({ props: EMPTY_PROPS });
+
 const ORDERS: Record<string, FieldOrder> = {
   ASCENDING: 'ascending',
   DESCENDING: 'descending',
@@ -76,6 +78,7 @@ export function applyAnnotations(
   options: ApplyOptions,
   reporter: Reporter,
 ): AppliedAnnotations {
+  if (annotations.length === 0) return NONE;
   const out: AppliedAnnotations = { props: new Map() };
   for (const a of annotations) {
     const { name, value } = a;

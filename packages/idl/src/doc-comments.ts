@@ -1,6 +1,6 @@
 import { IdlCode } from './codes.js';
 import type { Reporter, SourceFile } from './source.js';
-import type { Token } from './tokenizer.js';
+import type { Tokens } from './tokenizer.js';
 
 const LINE_BREAK = /\r\n|[\n\u000B\f\r\u0085\u2028\u2029]/;
 const H_SPACE = '[ \\t\\u00A0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000]';
@@ -81,32 +81,31 @@ export class DocComments {
   private processed = -1;
 
   constructor(
-    private readonly tokens: readonly Token[],
+    private readonly tokens: Tokens,
     private readonly source: SourceFile,
     private readonly reporter: Reporter,
   ) {}
 
   /** The doc of the construct whose first (non-comment) token is `tokens[start]`. */
   docFor(start: number): string | undefined {
-    const tokens = this.tokens;
-    let doc: Token | undefined;
+    const { kinds, starts, ends } = this.tokens;
+    let doc = -1;
     let searchEnd = start;
-    if (start > 0 && tokens[start - 1]!.kind === 'doc') {
-      doc = tokens[start - 1]!;
+    if (start > 0 && kinds[start - 1] === 'doc') {
+      doc = start - 1;
       searchEnd = start - 2;
     }
     for (let i = this.processed + 1; i <= searchEnd; i++) {
-      const t = tokens[i]!;
-      if (t.kind === 'doc') {
+      if (kinds[i] === 'doc') {
         this.reporter.warning(
           IdlCode.MisplacedDocComment,
           'Ignoring out-of-place documentation comment.',
-          { source: this.source, start: t.start, end: t.start + 3 },
+          { source: this.source, start: starts[i]!, end: starts[i]! + 3 },
           'Did you mean to use a multiline comment ( /* ... */ ) instead?',
         );
       }
     }
     this.processed = start;
-    return doc ? docText(this.source.text.slice(doc.start, doc.end)) : undefined;
+    return doc < 0 ? undefined : docText(this.source.text.slice(starts[doc], ends[doc]));
   }
 }

@@ -9,6 +9,23 @@ import type { Loc } from './source.js';
 /** Properties in the order they were set; a later annotation with the same name replaces the value. */
 export type Props = Map<string, JsonValue>;
 
+/** The empty properties shared by every type and field without any: read-only, since it is shared. */
+class ReadOnlyEmptyProps extends Map<string, JsonValue> {
+  override set(): this {
+    throw new TypeError('the properties of a compiled schema are read-only');
+  }
+
+  override delete(): boolean {
+    throw new TypeError('the properties of a compiled schema are read-only');
+  }
+
+  override clear(): void {
+    throw new TypeError('the properties of a compiled schema are read-only');
+  }
+}
+
+export const EMPTY_PROPS: Props = new ReadOnlyEmptyProps();
+
 export type TypeNode =
   | { kind: 'primitive'; type: PrimitiveTypeName; props: Props; loc: Loc }
   /** `fallback`: JSON files also look a simple name up in the null namespace. */

@@ -2,16 +2,17 @@ import { JsonDouble, type JsonObject, type JsonValue, type PrimitiveTypeName } f
 import { type Annotation, applyAnnotations, RESERVED } from './annotations.js';
 import { IdlCode } from './codes.js';
 import { DocComments } from './doc-comments.js';
-import type {
-  FieldDecl,
-  IdlFileAst,
-  ImportKind,
-  Item,
-  MessageDecl,
-  NamedDecl,
-  Props,
-  SymbolDecl,
-  TypeNode,
+import {
+  EMPTY_PROPS,
+  type FieldDecl,
+  type IdlFileAst,
+  type ImportKind,
+  type Item,
+  type MessageDecl,
+  type NamedDecl,
+  type Props,
+  type SymbolDecl,
+  type TypeNode,
 } from './ir.js';
 import { integerValue, setJsonKey } from './json-literal.js';
 import { parseFloatLiteral, parseIntegerLiteral } from './literals.js';
@@ -24,7 +25,7 @@ import {
   typeNameProblem,
 } from './names.js';
 import type { Loc, Reporter, SourceFile } from './source.js';
-import { KEYWORDS, type Token, tokenize } from './tokenizer.js';
+import { KEYWORDS, type Tokens, tokenize } from './tokenizer.js';
 
 /** Thrown to stop parsing a file after a syntax error (Avro stops at the first one too). */
 class SyntaxAbort extends Error {}
@@ -48,26 +49,32 @@ const LOGICAL_KEYWORDS: Readonly<Record<string, [PrimitiveTypeName, string]>> = 
   uuid: ['string', 'uuid'],
 };
 
-function describe(token: Token, text: string): string {
-  switch (token.kind) {
+/** A token, by its index in the file's `Tokens`. */
+type Token = number;
+
+function describe(tokens: Tokens, token: Token, text: string): string {
+  const kind = tokens.kinds[token]!;
+  const raw = text.slice(tokens.starts[token], tokens.ends[token]);
+  switch (kind) {
     case 'eof':
       return 'end of file';
     case 'sub':
       return 'end-of-input marker \\u001a';
     case 'ident':
-      return `identifier '${text.slice(token.start, token.end)}'`;
+      return `identifier '${raw}'`;
     case 'int-lit':
     case 'float-lit':
-      return `number ${text.slice(token.start, token.end)}`;
+      return `number ${raw}`;
     case 'string-lit':
-      return `string ${text.slice(token.start, token.end)}`;
+      return `string ${raw}`;
     default:
-      return KEYWORDS.has(token.kind) ? `keyword '${token.kind}'` : `'${token.kind}'`;
+      return KEYWORDS.has(kind) ? `keyword '${kind}'` : `'${kind}'`;
   }
 }
 
 class Parser {
-  private readonly tokens: Token[];
+  private readonly tokens: Tokens;
+  private readonly kinds: string[];
   private pos = 0;
   private readonly docs: DocComments;
   private readonly namespaces: (string | undefined)[] = [];
@@ -78,6 +85,7 @@ class Parser {
     private readonly reporter: Reporter,
   ) {
     this.tokens = tokenize(source, reporter);
+    this.kinds = this.tokens.kinds;
     this.docs = new DocComments(this.tokens, source, reporter);
     this.skipDocs();
   }
@@ -85,11 +93,16 @@ class Parser {
   // ---- token helpers -------------------------------------------------------------------------------
 
   private skipDocs(): void {
-    while (this.tokens[this.pos]!.kind === 'doc') this.pos++;
+    while (this.kinds[this.pos] === 'doc') this.pos++;
   }
 
+  /** The current token (never a doc comment). */
   private get cur(): Token {
-    return this.tokens[this.pos]!;
+    return this.pos;
+  }
+
+  private kind(token: Token = this.pos): string {
+    return this.kinds[token]!;
   }
 
   /** The kind of the n-th non-doc token after the current one. */
@@ -97,15 +110,16 @@ class Parser {
     let i = this.pos;
     for (let k = 0; k < n; k++) {
       i++;
-      while (this.tokens[i] && this.tokens[i]!.kind === 'doc') i++;
-      if (!this.tokens[i]) return 'eof';
+      while (this.kinds[i] === 'doc') i++;
+      if (i >= this.kinds.length) return 'eof';
     }
-    return this.tokens[i]!.kind;
+    return this.kinds[i]!;
   }
 
   private advance(): Token {
-    const t = this.cur;
-    if (t.kind !== 'eof' && t.kind !== 'sub' && t.kind !== 'invalid') {
+    const t = this.pos;
+    const kind = this.kinds[t];
+    if (kind !== 'eof' && kind !== 'sub' && kind !== 'invalid') {
       this.pos++;
       this.skipDocs();
     }
@@ -113,25 +127,29 @@ class Parser {
   }
 
   private loc(token: Token): Loc {
-    return { source: this.source, start: token.start, end: token.end };
+    return { source: this.source, start: this.tokens.starts[token]!, end: this.tokens.ends[token]! };
   }
 
   private span(from: Token, to: Token): Loc {
-    return { source: this.source, start: from.start, end: to.end };
+    return { source: this.source, start: this.tokens.starts[from]!, end: this.tokens.ends[to]! };
+  }
+
+  private text(token: Token): string {
+    return this.source.text.slice(this.tokens.starts[token], this.tokens.ends[token]);
   }
 
   private get previous(): Token {
     let i = this.pos - 1;
-    while (i > 0 && this.tokens[i]!.kind === 'doc') i--;
-    return this.tokens[Math.max(0, i)]!;
+    while (i > 0 && this.kinds[i] === 'doc') i--;
+    return Math.max(0, i);
   }
 
   private fail(expected: string): never {
-    const t = this.cur;
-    if (t.kind !== 'invalid') {
+    const t = this.pos;
+    if (this.kinds[t] !== 'invalid') {
       this.reporter.error(
         IdlCode.SyntaxError,
-        `expected ${expected}, found ${describe(t, this.source.text)}`,
+        `expected ${expected}, found ${describe(this.tokens, t, this.source.text)}`,
         this.loc(t),
       );
     }
@@ -139,23 +157,29 @@ class Parser {
   }
 
   private expect(kind: string, what = `'${kind}'`): Token {
-    if (this.cur.kind !== kind) this.fail(what);
+    if (this.kinds[this.pos] !== kind) this.fail(what);
     return this.advance();
   }
 
   private at(kind: string): boolean {
-    return this.cur.kind === kind;
+    return this.kinds[this.pos] === kind;
   }
 
   private isIdentifier(kind: string): boolean {
     return kind === 'ident' || KEYWORDS.has(kind);
   }
 
-  private identifier(what = 'an identifier'): { value: string; loc: Loc; token: Token } {
-    const t = this.cur;
-    if (!this.isIdentifier(t.kind)) this.fail(what);
+  /** Consumes an identifier (a keyword counts) and returns its token. */
+  private identifier(what = 'an identifier'): Token {
+    const t = this.pos;
+    if (!this.isIdentifier(this.kinds[t]!)) this.fail(what);
     this.advance();
-    return { value: t.value ?? t.kind, loc: this.loc(t), token: t };
+    return t;
+  }
+
+  /** The name an identifier token stands for: backticks removed. */
+  private name(token: Token): string {
+    return this.tokens.values[token] ?? this.kinds[token]!;
   }
 
   private get namespace(): string | undefined {
@@ -170,12 +194,12 @@ class Parser {
     try {
       const start = this.pos;
       const annotations = this.annotations();
-      if (this.cur.kind === 'protocol') {
+      if (this.kind() === 'protocol') {
         this.protocol(ast, start, annotations);
       } else {
         this.schemaFile(ast, start, annotations);
       }
-      if (this.cur.kind !== 'eof' && this.cur.kind !== 'sub') this.fail('end of file');
+      if (this.kind() !== 'eof' && this.kind() !== 'sub') this.fail('end of file');
     } catch (error) {
       if (!(error instanceof SyntaxAbort)) throw error;
     }
@@ -190,16 +214,16 @@ class Parser {
       { namespace: true, reserved: RESERVED.protocol },
       this.reporter,
     );
-    const { name, namespace } = splitIdentifier(id.value, applied.namespace);
+    const { name, namespace } = splitIdentifier(this.name(id), applied.namespace);
     const problem = protocolNameProblem(name);
-    if (problem) this.reporter.error(IdlCode.InvalidName, problem, id.loc);
+    if (problem) this.reporter.error(IdlCode.InvalidName, problem, this.loc(id));
     const doc = this.docs.docFor(start);
-    ast.protocol = { name, namespace, props: applied.props, loc: id.loc };
+    ast.protocol = { name, namespace, props: applied.props, loc: this.loc(id) };
     if (doc !== undefined) ast.protocol.doc = doc;
     this.namespaces.push(namespace);
     this.expect('{');
-    while (this.cur.kind !== '}') {
-      if (this.cur.kind === 'eof' || this.cur.kind === 'sub') this.fail("'}'");
+    while (this.kind() !== '}') {
+      if (this.kind() === 'eof' || this.kind() === 'sub') this.fail("'}'");
       if (this.atImport()) {
         this.importStatement();
         continue;
@@ -215,14 +239,14 @@ class Parser {
 
   private schemaFile(ast: IdlFileAst, start: number, annotations: Annotation[]): void {
     if (annotations.length === 0) {
-      if (this.cur.kind === 'namespace' && this.isIdentifier(this.peekKind(1))) {
+      if (this.kind() === 'namespace' && this.isIdentifier(this.peekKind(1))) {
         this.advance();
         const id = this.identifier('a namespace');
         this.expect(';');
-        ast.namespace = id.value;
-        this.namespaces.push(id.value);
+        ast.namespace = this.name(id);
+        this.namespaces.push(this.name(id));
       }
-      if (this.cur.kind === 'schema' && this.peekKind(1) !== ';') {
+      if (this.kind() === 'schema' && this.peekKind(1) !== ';') {
         this.advance();
         const type = this.fullType();
         this.expect(';');
@@ -234,7 +258,7 @@ class Parser {
       annotations.length > 0 ? { start, annotations } : undefined;
     for (;;) {
       if (!pending) {
-        if (this.cur.kind === 'eof' || this.cur.kind === 'sub') return;
+        if (this.kind() === 'eof' || this.kind() === 'sub') return;
         if (this.atImport()) {
           this.importStatement();
           continue;
@@ -255,14 +279,14 @@ class Parser {
   }
 
   private atImport(): boolean {
-    if (this.cur.kind !== 'import') return false;
+    if (this.kind() !== 'import') return false;
     const next = this.peekKind(1);
     return (next === 'idl' || next === 'protocol' || next === 'schema') && this.peekKind(2) === 'string-lit';
   }
 
   /** `record X {`, `error X {`, `enum X {` or `fixed X(`: a declaration rather than a message. */
   private atNamedDeclaration(): boolean {
-    const kind = this.cur.kind;
+    const kind = this.kind();
     if (kind !== 'record' && kind !== 'error' && kind !== 'enum' && kind !== 'fixed') return false;
     if (!this.isIdentifier(this.peekKind(1))) return true;
     const after = this.peekKind(2);
@@ -271,13 +295,13 @@ class Parser {
 
   private importStatement(): void {
     const first = this.advance();
-    const importKind = this.advance().kind as ImportKind;
+    const importKind = this.kind(this.advance()) as ImportKind;
     const location = this.expect('string-lit', 'a file name string');
     this.expect(';');
     this.items.push({
       kind: 'import',
       importKind,
-      path: location.value ?? '',
+      path: this.tokens.values[location] ?? '',
       loc: this.span(first, location),
     });
   }
@@ -285,7 +309,7 @@ class Parser {
   // ---- named types --------------------------------------------------------------------------------
 
   private namedDeclaration(start: number, annotations: Annotation[]): void {
-    switch (this.cur.kind) {
+    switch (this.kind()) {
       case 'record':
       case 'error':
         this.record(start, annotations);
@@ -300,25 +324,25 @@ class Parser {
 
   private declare(
     kind: NamedDecl['kind'],
-    id: { value: string; loc: Loc },
+    id: Token,
     namespace: string | undefined,
     aliases: string[] | undefined,
     props: Props,
     doc: string | undefined,
   ): NamedDecl {
-    const q = splitIdentifier(id.value, namespace);
+    const q = splitIdentifier(this.name(id), namespace);
     const problem = typeNameProblem(q.name);
-    if (problem) this.reporter.error(IdlCode.InvalidName, problem, id.loc);
+    if (problem) this.reporter.error(IdlCode.InvalidName, problem, this.loc(id));
     if (q.namespace !== undefined) {
       const nsProblem = namespaceProblem(q.namespace);
-      if (nsProblem) this.reporter.error(IdlCode.InvalidName, nsProblem, id.loc);
+      if (nsProblem) this.reporter.error(IdlCode.InvalidName, nsProblem, this.loc(id));
     }
     const decl: NamedDecl = {
       kind,
       name: q.name,
       namespace: q.namespace,
       fullName: q.fullName,
-      loc: id.loc,
+      loc: this.loc(id),
       aliases: (aliases ?? []).map((a) => splitIdentifier(a, q.namespace).fullName),
       props,
       fields: [],
@@ -330,7 +354,7 @@ class Parser {
   }
 
   private record(start: number, annotations: Annotation[]): void {
-    const kind = this.advance().kind as 'record' | 'error';
+    const kind = this.kind(this.advance()) as 'record' | 'error';
     const id = this.identifier('a record name');
     const applied = applyAnnotations(
       annotations,
@@ -348,7 +372,7 @@ class Parser {
     );
     this.namespaces.push(decl.namespace ?? '');
     this.expect('{');
-    while (this.cur.kind !== '}') this.fieldDeclaration(decl.fields);
+    while (this.kind() !== '}') this.fieldDeclaration(decl.fields);
     this.advance();
     this.namespaces.pop();
     this.items.push({ kind: 'type', decl });
@@ -359,22 +383,22 @@ class Parser {
     const id = this.identifier('an enum name');
     this.expect('{');
     const symbols: SymbolDecl[] = [];
-    if (this.cur.kind !== '}') {
+    if (this.kind() !== '}') {
       for (;;) {
         this.annotations(); // accepted by the grammar, ignored by Avro
         const symbol = this.identifier('an enum symbol');
-        symbols.push({ name: symbol.value, loc: symbol.loc });
-        if (this.cur.kind !== ',') break;
+        symbols.push({ name: this.name(symbol), loc: this.loc(symbol) });
+        if (this.kind() !== ',') break;
         this.advance();
       }
     }
     this.expect('}', "',' or '}'");
     let enumDefault: SymbolDecl | undefined;
-    if (this.cur.kind === '=') {
+    if (this.kind() === '=') {
       this.advance();
       const symbol = this.identifier('the default symbol');
       this.expect(';');
-      enumDefault = { name: symbol.value, loc: symbol.loc };
+      enumDefault = { name: this.name(symbol), loc: this.loc(symbol) };
     }
     const doc = this.docs.docFor(start);
     const applied = applyAnnotations(
@@ -425,13 +449,13 @@ class Parser {
       );
       decl.size = 0;
     }
-    normalizeLogicalProps('fixed', decl.props, decl.size, this.reporter, id.loc);
+    normalizeLogicalProps('fixed', decl.props, decl.size, this.reporter, this.loc(id));
     this.items.push({ kind: 'type', decl });
   }
 
   /** Java's `Integer.decode` of an int literal (no `L` suffix, within 32 bits). */
   private intValue(token: Token, what: string): number {
-    const text = this.source.text.slice(token.start, token.end);
+    const text = this.text(token);
     const parsed = /[lL]$/.test(text) ? undefined : parseIntegerLiteral(text);
     if (!parsed || parsed.value < -(2n ** 31n) || parsed.value >= 2n ** 31n) {
       this.reporter.error(
@@ -447,12 +471,12 @@ class Parser {
   // ---- fields and variables ---------------------------------------------------------------------
 
   private fieldDeclaration(fields: FieldDecl[]): void {
-    if (this.cur.kind === 'eof' || this.cur.kind === 'sub') this.fail("'}'");
+    if (this.kind() === 'eof' || this.kind() === 'sub') this.fail("'}'");
     const defaultDoc = this.docs.docFor(this.pos);
     const type = this.fullType();
     for (;;) {
       fields.push(this.variable(type, defaultDoc));
-      if (this.cur.kind !== ',') break;
+      if (this.kind() !== ',') break;
       this.advance();
     }
     this.expect(';', "',' or ';'");
@@ -464,7 +488,7 @@ class Parser {
     const id = this.identifier('a field name');
     let value: JsonValue | undefined;
     let defaultLoc: Loc | undefined;
-    if (this.cur.kind === '=') {
+    if (this.kind() === '=') {
       this.advance();
       const first = this.cur;
       value = this.jsonValue();
@@ -477,8 +501,8 @@ class Parser {
       this.reporter,
     );
     const field: FieldDecl = {
-      name: id.value,
-      loc: id.loc,
+      name: this.name(id),
+      loc: this.loc(id),
       type: fixOptional(type, value),
       order: applied.order ?? 'ascending',
       aliases: applied.aliases ?? [],
@@ -501,6 +525,7 @@ class Parser {
       const applied = applyAnnotations(annotations, { reserved: RESERVED.schema }, this.reporter);
       const target = type.kind === 'union' && type.optional ? type.branches[1]! : type;
       if (target.kind === 'primitive' || target.kind === 'array' || target.kind === 'map') {
+        target.props = new Map(target.props);
         for (const a of annotations) {
           const value = applied.props.get(a.name);
           if (value !== undefined) setProp(target.props, a.name, value, a.nameLoc, this.reporter);
@@ -515,25 +540,25 @@ class Parser {
   private plainType(annotated: boolean): TypeNode {
     const t = this.cur;
     const next = this.peekKind(1);
-    if (t.kind === 'array' && next === '<') {
+    if (this.kind(t) === 'array' && next === '<') {
       this.advance();
       this.advance();
       const items = this.fullType();
       const end = this.expect('>');
-      return { kind: 'array', items, props: new Map(), loc: this.span(t, end) };
+      return { kind: 'array', items, props: EMPTY_PROPS, loc: this.span(t, end) };
     }
-    if (t.kind === 'map' && next === '<') {
+    if (this.kind(t) === 'map' && next === '<') {
       this.advance();
       this.advance();
       const values = this.fullType();
       const end = this.expect('>');
-      return { kind: 'map', values, props: new Map(), loc: this.span(t, end) };
+      return { kind: 'map', values, props: EMPTY_PROPS, loc: this.span(t, end) };
     }
-    if (t.kind === 'union' && next === '{') {
+    if (this.kind(t) === 'union' && next === '{') {
       this.advance();
       this.advance();
       const branches = [this.fullType()];
-      while (this.cur.kind === ',') {
+      while (this.kind() === ',') {
         this.advance();
         branches.push(this.fullType());
       }
@@ -546,11 +571,11 @@ class Parser {
   private nullableType(annotated: boolean): TypeNode {
     const t = this.cur;
     let type: TypeNode;
-    const primitive = PRIMITIVE_KEYWORDS[t.kind];
-    const logical = LOGICAL_KEYWORDS[t.kind];
+    const primitive = PRIMITIVE_KEYWORDS[this.kind(t)];
+    const logical = LOGICAL_KEYWORDS[this.kind(t)];
     if (primitive) {
       this.advance();
-      type = { kind: 'primitive', type: primitive, props: new Map(), loc: this.loc(t) };
+      type = { kind: 'primitive', type: primitive, props: EMPTY_PROPS, loc: this.loc(t) };
     } else if (logical) {
       this.advance();
       type = {
@@ -559,25 +584,25 @@ class Parser {
         props: new Map([['logicalType', logical[1]]]),
         loc: this.loc(t),
       };
-    } else if (t.kind === 'decimal' && this.peekKind(1) === '(') {
+    } else if (this.kind(t) === 'decimal' && this.peekKind(1) === '(') {
       type = this.decimal();
     } else {
       const id = this.identifier('a type');
       if (annotated) {
         this.reporter.error(
           IdlCode.AnnotatedReference,
-          `type references may not be annotated: ${id.value} names a type declared elsewhere`,
-          id.loc,
+          `type references may not be annotated: ${this.name(id)} names a type declared elsewhere`,
+          this.loc(id),
           'put the annotation on the declaration of the named type',
         );
       }
-      type = { kind: 'ref', fullName: qualifyReference(id.value, this.namespace), loc: id.loc };
+      type = { kind: 'ref', fullName: qualifyReference(this.name(id), this.namespace), loc: this.loc(id) };
     }
-    if (this.cur.kind === '?') {
+    if (this.kind() === '?') {
       const end = this.advance();
       return {
         kind: 'union',
-        branches: [{ kind: 'primitive', type: 'null', props: new Map(), loc: this.loc(end) }, type],
+        branches: [{ kind: 'primitive', type: 'null', props: EMPTY_PROPS, loc: this.loc(end) }, type],
         loc: this.span(t, end),
         optional: true,
       };
@@ -590,7 +615,7 @@ class Parser {
     this.expect('(');
     const precisionToken = this.expect('int-lit', 'a precision');
     let scaleToken: Token | undefined;
-    if (this.cur.kind === ',') {
+    if (this.kind() === ',') {
       this.advance();
       scaleToken = this.expect('int-lit', 'a scale');
     }
@@ -632,51 +657,55 @@ class Parser {
     const applied = applyAnnotations(annotations, { reserved: RESERVED.message }, this.reporter);
     const returnToken = this.cur;
     let response: TypeNode;
-    if (returnToken.kind === 'void') {
+    if (this.kind(returnToken) === 'void') {
       this.advance();
-      response = { kind: 'primitive', type: 'null', props: new Map(), loc: this.loc(returnToken) };
+      response = { kind: 'primitive', type: 'null', props: EMPTY_PROPS, loc: this.loc(returnToken) };
     } else {
-      if (!this.isIdentifier(returnToken.kind)) this.fail('a declaration or a message');
+      if (!this.isIdentifier(this.kind(returnToken))) this.fail('a declaration or a message');
       response = this.plainType(applied.props.size > 0);
     }
     const id = this.identifier('a message name');
     this.expect('(');
     const request: FieldDecl[] = [];
-    if (this.cur.kind !== ')') {
+    if (this.kind() !== ')') {
       for (;;) {
         const defaultDoc = this.docs.docFor(this.pos);
         const type = this.fullType();
         request.push(this.variable(type, defaultDoc));
-        if (this.cur.kind !== ',') break;
+        if (this.kind() !== ',') break;
         this.advance();
       }
     }
     this.expect(')', "',' or ')'");
     let oneWay = false;
     const errors: TypeNode[] = [];
-    if (this.cur.kind === 'oneway') {
+    if (this.kind() === 'oneway') {
       this.advance();
       oneWay = true;
       if (!(response.kind === 'primitive' && response.type === 'null')) {
         this.reporter.error(
           IdlCode.OneWayNotVoid,
-          `one-way message '${id.value}' must return void`,
+          `one-way message '${this.name(id)}' must return void`,
           this.loc(returnToken),
         );
       }
-    } else if (this.cur.kind === 'throws') {
+    } else if (this.kind() === 'throws') {
       this.advance();
       for (;;) {
         const e = this.identifier('an error type');
-        errors.push({ kind: 'ref', fullName: qualifyReference(e.value, this.namespace), loc: e.loc });
+        errors.push({
+          kind: 'ref',
+          fullName: qualifyReference(this.name(e), this.namespace),
+          loc: this.loc(e),
+        });
         if (!this.at(',')) break;
         this.advance();
       }
     }
     this.expect(';', oneWay || errors.length > 0 ? "';'" : "'oneway', 'throws' or ';'");
     const message: MessageDecl = {
-      name: id.value,
-      loc: id.loc,
+      name: this.name(id),
+      loc: this.loc(id),
       props: applied.props,
       request,
       response,
@@ -691,13 +720,18 @@ class Parser {
 
   private annotations(): Annotation[] {
     const out: Annotation[] = [];
-    while (this.cur.kind === '@') {
+    while (this.kind() === '@') {
       this.advance();
       const id = this.identifier('an annotation name');
       this.expect('(');
       const first = this.cur;
       const value = this.jsonValue();
-      out.push({ name: id.value, value, nameLoc: id.loc, valueLoc: this.span(first, this.previous) });
+      out.push({
+        name: this.name(id),
+        value,
+        nameLoc: this.loc(id),
+        valueLoc: this.span(first, this.previous),
+      });
       this.expect(')');
     }
     return out;
@@ -705,16 +739,16 @@ class Parser {
 
   private jsonValue(): JsonValue {
     const t = this.cur;
-    switch (t.kind) {
+    switch (this.kind(t)) {
       case '{': {
         this.advance();
         const object: JsonObject = {};
-        if (this.cur.kind !== '}') {
+        if (this.kind() !== '}') {
           for (;;) {
             const key = this.expect('string-lit', 'a string key');
             this.expect(':');
-            setJsonKey(object, key.value ?? '', this.jsonValue());
-            if (this.cur.kind !== ',') break;
+            setJsonKey(object, this.tokens.values[key] ?? '', this.jsonValue());
+            if (this.kind() !== ',') break;
             this.advance();
           }
         }
@@ -724,10 +758,10 @@ class Parser {
       case '[': {
         this.advance();
         const array: JsonValue[] = [];
-        if (this.cur.kind !== ']') {
+        if (this.kind() !== ']') {
           for (;;) {
             array.push(this.jsonValue());
-            if (this.cur.kind !== ',') break;
+            if (this.kind() !== ',') break;
             this.advance();
           }
         }
@@ -736,7 +770,7 @@ class Parser {
       }
       case 'string-lit':
         this.advance();
-        return t.value ?? '';
+        return this.tokens.values[t] ?? '';
       case 'true':
         this.advance();
         return true;
@@ -748,7 +782,7 @@ class Parser {
         return null;
       case 'int-lit': {
         this.advance();
-        const text = this.source.text.slice(t.start, t.end);
+        const text = this.text(t);
         const parsed = parseIntegerLiteral(text);
         if (!parsed) {
           this.reporter.error(
@@ -762,7 +796,7 @@ class Parser {
       }
       case 'float-lit':
         this.advance();
-        return new JsonDouble(parseFloatLiteral(this.source.text.slice(t.start, t.end)));
+        return new JsonDouble(parseFloatLiteral(this.text(t)));
       default:
         return this.fail('a JSON value');
     }

@@ -69,12 +69,24 @@ export type TokenKind =
   | '>'
   | string;
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  /** Identifier without backticks, or the decoded string literal. */
-  value?: string;
+/** The tokens of a file as parallel arrays (one object per token would dominate the compiler's memory). */
+export class Tokens {
+  readonly kinds: TokenKind[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** Identifier without backticks, or the decoded string literal; undefined for other tokens. */
+  readonly values: (string | undefined)[] = [];
+
+  get length(): number {
+    return this.kinds.length;
+  }
+
+  push(kind: TokenKind, start: number, end: number, value?: string): void {
+    this.kinds.push(kind);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.values.push(value);
+  }
 }
 
 const PUNCTUATION = new Set(['(', ')', '{', '}', '[', ']', ':', ';', ',', '@', '=', '.', '-', '?', '<', '>']);
@@ -90,7 +102,7 @@ function isDigit(c: number): boolean {
 
 class Tokenizer {
   private pos = 0;
-  readonly tokens: Token[] = [];
+  readonly tokens = new Tokens();
 
   constructor(
     private readonly source: SourceFile,
@@ -103,7 +115,7 @@ class Tokenizer {
 
   private fail(message: string, start: number, end: number): void {
     this.reporter.error(IdlCode.LexicalError, message, { source: this.source, start, end });
-    this.tokens.push({ kind: 'invalid', start, end });
+    this.tokens.push('invalid', start, end);
   }
 
   /** Length of an identifier part at `i` (optionally in backticks), 0 when there is none. */
@@ -150,17 +162,17 @@ class Tokenizer {
     const escaped = raw.includes('`');
     if (!escaped && !compound) {
       if (KEYWORDS.has(raw)) {
-        this.tokens.push({ kind: raw, start, end });
+        this.tokens.push(raw, start, end);
         this.pos = end;
         return true;
       }
       if (raw === 'NaN' || raw === 'Infinity') {
-        this.tokens.push({ kind: 'float-lit', start, end });
+        this.tokens.push('float-lit', start, end);
         this.pos = end;
         return true;
       }
     }
-    this.tokens.push({ kind: 'ident', start, end, value: escaped ? raw.replace(/`/g, '') : raw });
+    this.tokens.push('ident', start, end, escaped ? raw.replace(/`/g, '') : raw);
     this.pos = end;
     return true;
   }
@@ -175,7 +187,7 @@ class Tokenizer {
     if (intLen === 0 && floatLen === 0) return false;
     const kind = intLen >= floatLen ? 'int-lit' : 'float-lit';
     const end = start + Math.max(intLen, floatLen);
-    this.tokens.push({ kind, start, end });
+    this.tokens.push(kind, start, end);
     this.pos = end;
     return true;
   }
@@ -208,12 +220,7 @@ class Tokenizer {
       } else i++;
     }
     const end = i + 1;
-    this.tokens.push({
-      kind: 'string-lit',
-      start,
-      end,
-      value: decodeStringLiteral(text.slice(start + 1, i)),
-    });
+    this.tokens.push('string-lit', start, end, decodeStringLiteral(text.slice(start + 1, i)));
     this.pos = end;
   }
 
@@ -238,12 +245,16 @@ class Tokenizer {
       return true;
     }
     const end = close + 2;
-    if (text.charCodeAt(start + 2) === 42) this.tokens.push({ kind: 'doc', start, end });
+    if (text.charCodeAt(start + 2) === 42) this.tokens.push('doc', start, end);
     this.pos = end;
     return true;
   }
 
-  run(): Token[] {
+  private get failed(): boolean {
+    return this.tokens.kinds[this.tokens.length - 1] === 'invalid';
+  }
+
+  run(): Tokens {
     const text = this.text;
     const length = text.length;
     while (this.pos < length) {
@@ -254,16 +265,16 @@ class Tokenizer {
         continue;
       }
       if (c === 0x1a) {
-        this.tokens.push({ kind: 'sub', start, end: start + 1 });
+        this.tokens.push('sub', start, start + 1);
         break;
       }
       if (c === 47 && this.comment(start)) {
-        if (this.tokens.at(-1)?.kind === 'invalid') return this.tokens;
+        if (this.failed) return this.tokens;
         continue;
       }
       if (c === 34) {
         this.string(start);
-        if (this.tokens.at(-1)?.kind === 'invalid') return this.tokens;
+        if (this.failed) return this.tokens;
         continue;
       }
       if (isDigit(c) || c === 46 || c === 45 || c === 43) {
@@ -274,7 +285,7 @@ class Tokenizer {
       }
       const ch = text[start]!;
       if (PUNCTUATION.has(ch)) {
-        this.tokens.push({ kind: ch, start, end: start + 1 });
+        this.tokens.push(ch, start, start + 1);
         this.pos++;
         continue;
       }
@@ -284,7 +295,7 @@ class Tokenizer {
       this.fail(`unexpected character '${shown}'`, start, start + (cp > 0xffff ? 2 : 1));
       return this.tokens;
     }
-    this.tokens.push({ kind: 'eof', start: length, end: length });
+    this.tokens.push('eof', length, length);
     return this.tokens;
   }
 }
@@ -320,6 +331,6 @@ function escapeLength(text: string, i: number): number {
 }
 
 /** Splits an IDL text into tokens; documentation comments are kept as `doc` tokens. */
-export function tokenize(source: SourceFile, reporter: Reporter): Token[] {
+export function tokenize(source: SourceFile, reporter: Reporter): Tokens {
   return new Tokenizer(source, reporter).run();
 }

@@ -57,17 +57,38 @@ export function stringifyJson(value: JsonValue): string {
  * two-space indent, `" : "` between key and value, `[ ]` and `{ }` when empty.
  */
 export function stringifyJsonPretty(value: JsonValue, indent = ''): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[ ]';
-    // Jackson's array indenter is inline: arrays do not deepen the indentation of the objects inside.
-    return `[ ${value.map((v) => stringifyJsonPretty(v, indent)).join(', ')} ]`;
-  }
-  if (isJsonObject(value)) {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return '{ }';
-    const inner = `${indent}  `;
-    const body = entries.map(([k, v]) => `${inner}${JSON.stringify(k)} : ${stringifyJsonPretty(v, inner)}`);
-    return `{\n${body.join(',\n')}\n${indent}}`;
-  }
-  return stringifyJson(value);
+  // One pass appending to a single string: a large protocol is written in a few milliseconds, cold.
+  let out = '';
+  const write = (v: JsonValue, at: string): void => {
+    if (Array.isArray(v)) {
+      if (v.length === 0) {
+        out += '[ ]';
+        return;
+      }
+      // Jackson's array indenter is inline: arrays do not deepen the indentation of the objects inside.
+      out += '[ ';
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) out += ', ';
+        write(v[i]!, at);
+      }
+      out += ' ]';
+      return;
+    }
+    if (isJsonObject(v)) {
+      const inner = `${at}  `;
+      let first = true;
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        out += first ? '{\n' : ',\n';
+        first = false;
+        out += `${inner}${JSON.stringify(key)} : `;
+        write(v[key]!, inner);
+      }
+      out += first ? '{ }' : `\n${at}}`;
+      return;
+    }
+    out += typeof v === 'string' ? JSON.stringify(v) : stringifyJson(v);
+  };
+  write(value, indent);
+  return out;
 }
