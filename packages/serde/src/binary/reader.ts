@@ -1,0 +1,248 @@
+import { DecodeError } from '../errors.js';
+
+const f32 = new Float32Array(1);
+const f32Bytes = new Uint8Array(f32.buffer);
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+const TWO_27 = 2 ** 27;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Node's undocumented `Buffer#utf8Slice` skips `toString`'s argument handling. */
+type SliceBuffer = Buffer & { utf8Slice(start: number, end: number): string };
+const HAS_UTF8_SLICE = typeof (Buffer.prototype as Partial<SliceBuffer>).utf8Slice === 'function';
+
+/** A long that does not fit a JavaScript number exactly; generate with `longs: bigint` to read it. */
+export class LongRangeError extends RangeError {
+  constructor() {
+    super('long value outside the safe integer range (±2^53-1); generate the contract with longs: bigint');
+    this.name = 'LongRangeError';
+  }
+}
+
+/**
+ * Avro binary decoder over a byte array. Reads past the end yield garbage rather than throwing, so the
+ * codec checks `pos` against `end` after each value (and where a length would allocate).
+ */
+export class BinaryReader {
+  buf: Buffer;
+  pos: number;
+  end: number;
+
+  constructor(bytes: Uint8Array, pos = 0, end = bytes.length) {
+    this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = pos;
+    this.end = end;
+  }
+
+  truncated(): DecodeError {
+    return new DecodeError(`truncated input: needed byte ${this.pos} of ${this.end}`);
+  }
+
+  readBoolean(): boolean {
+    const b = this.buf[this.pos++];
+    if (b === 1) return true;
+    if (b === 0) return false;
+    if (b === undefined || this.pos > this.end) throw this.truncated();
+    throw new DecodeError(`invalid boolean byte ${b}`);
+  }
+
+  readInt(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let b = buf[pos++]!;
+    let z = b & 0x7f;
+    let shift = 7;
+    while (b & 0x80) {
+      b = buf[pos++]!;
+      z |= (b & 0x7f) << shift;
+      shift += 7;
+      if (shift > 35) throw new DecodeError('invalid int: varint longer than 5 bytes');
+    }
+    this.pos = pos;
+    return (z >>> 1) ^ -(z & 1);
+  }
+
+  /** A long as a number; throws `LongRangeError` outside ±(2^53-1). */
+  readLong(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let b = buf[pos++]!;
+    let lo = b & 0x7f;
+    if (b & 0x80) {
+      b = buf[pos++]!;
+      lo |= (b & 0x7f) << 7;
+      if (b & 0x80) {
+        b = buf[pos++]!;
+        lo |= (b & 0x7f) << 14;
+        if (b & 0x80) {
+          b = buf[pos++]!;
+          lo |= (b & 0x7f) << 21;
+          if (b & 0x80) {
+            this.pos = pos;
+            return this.readLongHigh(lo);
+          }
+        }
+      }
+    }
+    this.pos = pos;
+    return (lo >>> 1) ^ -(lo & 1);
+  }
+
+  /** Continues a long whose low 28 bits are `lo` (bytes 5 to 10 of the varint). */
+  private readLongHigh(lo: number): number {
+    const hi = this.readHigh();
+    const mag = hi * TWO_27 + (lo >>> 1);
+    if (lo & 1) {
+      if (mag >= MAX_SAFE) throw new LongRangeError();
+      return -mag - 1;
+    }
+    if (mag > MAX_SAFE) throw new LongRangeError();
+    return mag;
+  }
+
+  private readHigh(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let hi = 0;
+    let mul = 1;
+    for (let i = 0; i < 6; i++) {
+      const b = buf[pos++]!;
+      hi += (b & 0x7f) * mul;
+      if (!(b & 0x80)) {
+        this.pos = pos;
+        return hi;
+      }
+      mul *= 128;
+    }
+    throw new DecodeError('invalid long: varint longer than 10 bytes');
+  }
+
+  /** A long as a bigint (any signed 64-bit value). */
+  readBigLong(): bigint {
+    const buf = this.buf;
+    let pos = this.pos;
+    let lo = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      const b = buf[pos++]!;
+      lo |= (b & 0x7f) << shift;
+      if (!(b & 0x80)) {
+        this.pos = pos;
+        return BigInt((lo >>> 1) ^ -(lo & 1));
+      }
+    }
+    this.pos = pos;
+    const z = (BigInt(this.readHigh()) << 28n) | BigInt(lo);
+    return BigInt.asIntN(64, (z >> 1n) ^ -(z & 1n));
+  }
+
+  readFloat(): number {
+    const buf = this.buf;
+    const pos = this.pos;
+    f32Bytes[0] = buf[pos]!;
+    f32Bytes[1] = buf[pos + 1]!;
+    f32Bytes[2] = buf[pos + 2]!;
+    f32Bytes[3] = buf[pos + 3]!;
+    this.pos = pos + 4;
+    return f32[0]!;
+  }
+
+  readDouble(): number {
+    const buf = this.buf;
+    const pos = this.pos;
+    for (let i = 0; i < 8; i++) f64Bytes[i] = buf[pos + i]!;
+    this.pos = pos + 8;
+    return f64[0]!;
+  }
+
+  /** A byte length or block size: a long that must be non-negative and fit what is left. */
+  readLength(): number {
+    const n = this.readLong();
+    if (n < 0) throw new DecodeError(`invalid negative length ${n}`);
+    if (this.pos + n > this.end) throw this.truncated();
+    return n;
+  }
+
+  readBytes(): Uint8Array {
+    const n = this.readLength();
+    return this.readFixed(n);
+  }
+
+  readFixed(size: number): Uint8Array {
+    const pos = this.pos;
+    if (pos + size > this.end) throw this.truncated();
+    const out = new Uint8Array(size);
+    const buf = this.buf;
+    if (size < 32) for (let i = 0; i < size; i++) out[i] = buf[pos + i]!;
+    else out.set(buf.subarray(pos, pos + size));
+    this.pos = pos + size;
+    return out;
+  }
+
+  readString(): string {
+    const n = this.readLength();
+    const buf = this.buf;
+    const pos = this.pos;
+    const end = pos + n;
+    this.pos = end;
+    if (n < 5) {
+      // Very short strings: cheaper in JavaScript than a call into the runtime.
+      let s = '';
+      for (let i = pos; i < end; i++) {
+        const c = buf[i]!;
+        if (c > 0x7f) return buf.toString('utf8', pos, end);
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return HAS_UTF8_SLICE ? (buf as SliceBuffer).utf8Slice(pos, end) : buf.toString('utf8', pos, end);
+  }
+
+  /**
+   * The item count of the next array or map block (0 ends the value). A negative count is followed by
+   * the block's size in bytes, which is skipped here.
+   */
+  readBlockCount(): number {
+    let n = this.readLong();
+    if (n < 0) {
+      n = -n;
+      this.readLong();
+    }
+    return n;
+  }
+
+  skipVarint(): void {
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < 10; i++) {
+      if (!(buf[pos++]! & 0x80)) {
+        this.pos = pos;
+        return;
+      }
+    }
+    throw new DecodeError('invalid varint: longer than 10 bytes');
+  }
+
+  skip(n: number): void {
+    this.pos += n;
+  }
+
+  skipBytes(): void {
+    const n = this.readLength(); // not `this.pos += this.readLength()`: that adds to the old position
+    this.pos += n;
+  }
+
+  /** Skips an array or map whose items are skipped by `skipItem`, using block sizes when present. */
+  skipBlocks(skipItem: (r: BinaryReader) => void): void {
+    for (;;) {
+      let n = this.readLong();
+      if (n === 0) return;
+      if (n < 0) {
+        const size = this.readLength();
+        this.pos += size;
+        continue;
+      }
+      for (; n > 0; n--) skipItem(this);
+      if (this.pos > this.end) throw this.truncated();
+    }
+  }
+}

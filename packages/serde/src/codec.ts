@@ -1,0 +1,142 @@
+import { parsingCanonicalForm, type Schema } from '@charter/schema';
+import { BinaryReader } from './binary/reader.js';
+import { BinaryWriter } from './binary/writer.js';
+import { compileDecoder, type DecodeFn } from './compile/decoder.js';
+import { compileEncoder, type EncodeFn } from './compile/encoder.js';
+import { applyDefaults } from './create.js';
+import {
+  DecodeError,
+  EncodeError,
+  EncodeTypeError,
+  InvalidValueError,
+  type ValidationIssue,
+} from './errors.js';
+import type { CodecOptions } from './representation.js';
+import { type SchemaLike, toSchema } from './schema-input.js';
+import { validateValue } from './validate.js';
+
+/** One scratch buffer for every encoder: encoding is synchronous, so it is never shared mid-write. */
+const scratch = new BinaryWriter(64 * 1024);
+
+/** Reads one value with `fn` from `bytes[start..]`; the value must use every byte. */
+export function decodeWith(fn: DecodeFn, bytes: Uint8Array, start = 0): unknown {
+  const r = new BinaryReader(bytes, start);
+  const value = fn(r);
+  if (r.pos !== r.end) {
+    if (r.pos > r.end) throw r.truncated();
+    throw new DecodeError(`${r.end - r.pos} trailing bytes after the value`);
+  }
+  return value;
+}
+
+/**
+ * Avro binary codec of one schema, in the representation described in `representation.ts`. Encoders and
+ * decoders are compiled on first use; decoders for other writer schemas are compiled once per writer.
+ */
+export class AvroCodec<T = unknown, TInit = T> {
+  readonly schema: Schema;
+  readonly options: Readonly<CodecOptions>;
+  readonly typeName: string;
+  #encode: EncodeFn | undefined;
+  #decode: DecodeFn | undefined;
+  #canonical: string | undefined;
+  readonly #resolvers = new Map<string, DecodeFn>();
+
+  constructor(schema: SchemaLike, options: CodecOptions = {}) {
+    this.schema = toSchema(schema);
+    this.options = { longs: options.longs ?? 'number' };
+    this.typeName = 'fullName' in this.schema ? this.schema.fullName : this.schema.type;
+  }
+
+  /** Parsing Canonical Form of the schema. */
+  get canonical(): string {
+    this.#canonical ??= parsingCanonicalForm(this.schema);
+    return this.#canonical;
+  }
+
+  private get encoder(): EncodeFn {
+    this.#encode ??= compileEncoder(this.schema, this.options);
+    return this.#encode;
+  }
+
+  private get decoder(): DecodeFn {
+    this.#decode ??= compileDecoder(this.schema, this.schema, this.options);
+    return this.#decode;
+  }
+
+  /** Avro binary of a value; throws `EncodeError` listing every bad value. */
+  encode(value: T): Buffer {
+    const fn = this.encoder;
+    scratch.pos = 0;
+    try {
+      fn(scratch, value);
+    } catch (error) {
+      throw this.failure(error, value);
+    }
+    return scratch.take();
+  }
+
+  /** The Confluent wire format: magic byte 0, the schema id (4 bytes, big-endian), Avro binary. */
+  encodeFramed(schemaId: number, value: T): Buffer {
+    const fn = this.encoder;
+    scratch.pos = 0;
+    scratch.ensure(5);
+    const buf = scratch.buf;
+    buf[0] = 0;
+    buf.writeInt32BE(schemaId, 1);
+    scratch.pos = 5;
+    try {
+      fn(scratch, value);
+    } catch (error) {
+      throw this.failure(error, value);
+    }
+    return scratch.take();
+  }
+
+  private failure(error: unknown, value: unknown): unknown {
+    scratch.pos = 0;
+    if (!(error instanceof EncodeTypeError) && !(error instanceof TypeError)) return error;
+    const issues = this.validate(value);
+    return issues.length > 0 ? new EncodeError(this.typeName, issues) : error;
+  }
+
+  /**
+   * Decodes Avro binary. Without `writer` the bytes must have been written with this schema; with it,
+   * the writer's schema is resolved into this one (Avro schema resolution), compiled once per writer.
+   */
+  decode(bytes: Uint8Array, writer?: SchemaLike, start = 0): T {
+    const fn = writer === undefined ? this.decoder : this.resolver(writer);
+    return decodeWith(fn, bytes, start) as T;
+  }
+
+  /** The decoder for data written with `writer` (cached by the writer's canonical form). */
+  resolver(writer: SchemaLike): DecodeFn {
+    const schema = toSchema(writer);
+    if (schema === this.schema) return this.decoder;
+    const key = parsingCanonicalForm(schema);
+    if (key === this.canonical) return this.decoder;
+    let fn = this.#resolvers.get(key);
+    if (!fn) {
+      fn = compileDecoder(schema, this.schema, this.options);
+      this.#resolvers.set(key, fn);
+    }
+    return fn;
+  }
+
+  /** Every bad value with its path; empty when `encode` accepts the value. */
+  validate(value: unknown): ValidationIssue[] {
+    return validateValue(this.schema, value, this.options);
+  }
+
+  isValid(value: unknown): value is T {
+    return this.validate(value).length === 0;
+  }
+
+  /** A value with every omitted field set to its default (at any depth); throws when the result is invalid. */
+  create(init: TInit): T {
+    const value = applyDefaults(this.schema, init, this.options);
+    const issues = this.validate(value);
+    if (issues.length > 0) throw new InvalidValueError('create', this.typeName, issues);
+    return value as T;
+  }
+}
