@@ -65,7 +65,7 @@ describe('charter compat', () => {
       'v2.avsc:7:14: error CMP010: `amount` is long in v1.avsc but int in v2.avsc, and Avro cannot read long as int',
     );
     expect(r.stderr).toContain(
-      'v2.avsc:8:14: error CMP010: field `note` has no default in v2.avsc, and v1.avsc does not write it',
+      'v2.avsc:8:14: error CMP010: field `note` has no default in v2.avsc and is missing in v1.avsc',
     );
     expect(r.stderr).toContain('hint: give `note` a default');
     expect(r.stderr).toContain('(Avro: TYPE_MISMATCH at /fields/1/type)');

@@ -27,6 +27,7 @@ export { type Explanation, explainError, explainIncompatibility, type PairLabels
 export {
   type Finding,
   findingToDiagnostic,
+  joinLabels,
   type LevelReportOptions,
   levelFindings,
   type PairReportOptions,

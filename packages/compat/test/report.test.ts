@@ -4,6 +4,7 @@ import {
   checkLevel,
   findingToDiagnostic,
   formatFindings,
+  joinLabels,
   levelFindings,
   pairFindings,
 } from '@charter/compat';
@@ -28,7 +29,7 @@ describe('who can no longer read whom', () => {
       who: 'Consumers using the new schema cannot read data written with v1.0.0',
       type: 'READER_FIELD_MISSING_DEFAULT_VALUE',
       fieldPath: 'note',
-      text: 'field `note` has no default in the new schema, and v1.0.0 does not write it',
+      text: 'field `note` has no default in the new schema and is missing in v1.0.0',
       hint: 'give `note` a default (for example make it optional: a union with null, default null)',
       direction: 'backward',
       versionIndex: 0,
@@ -38,8 +39,10 @@ describe('who can no longer read whom', () => {
   it('forward: old consumers cannot read new data', () => {
     const [f] = forward(order(id, field('note', 'string')), order(id));
     expect(f?.who).toBe('Consumers still using v1.0.0 cannot read data written with the new schema');
-    expect(f?.text).toBe('field `note` has no default in v1.0.0, and the new schema does not write it');
-    expect(f?.hint).toMatch(/^keep writing `note`: v1.0.0 needs it because it has no default there/);
+    expect(f?.text).toBe('field `note` has no default in v1.0.0 and is missing in the new schema');
+    expect(f?.hint).toMatch(
+      /^keep writing `note`: consumers on v1\.0\.0 need it \(it has no default there\)/,
+    );
   });
 
   it('pairs name reader and writer', () => {
@@ -99,7 +102,7 @@ describe('fix hints', () => {
     );
     const [added] = forward(order(status('NEW')), order(status('NEW', 'SHIPPED')));
     expect(added?.hint).toBe(
-      'v1.0.0 has no enum default for unknown symbols: release an enum default first (for example UNKNOWN), then add `SHIPPED`',
+      'the enum in v1.0.0 has no default for unknown symbols: release an enum default first (for example UNKNOWN), then add `SHIPPED`',
     );
   });
 
@@ -194,7 +197,7 @@ describe('source locations', () => {
     expect(text).toBe(
       [
         'Consumers using the new schema cannot read data written with v1.0.0:',
-        '  order.avsc:6:14: error CMP010: field `note` has no default in the new schema, and v1.0.0 does not write it',
+        '  order.avsc:6:14: error CMP010: field `note` has no default in the new schema and is missing in v1.0.0',
         '    4 |     {"name": "id", "type": "string"},',
         '    5 |     {"name": "status", "type": {"type": "enum", "name": "Status", "symbols": ["NEW", "SHIPPED"]}},',
         '  > 6 |     {"name": "note", "type": "string"}',
@@ -205,5 +208,40 @@ describe('source locations', () => {
         '    (Avro: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/2)',
       ].join('\n'),
     );
+  });
+});
+
+describe('versions that fail the same way are named together', () => {
+  const history = [
+    order(id),
+    order(id, field('a', 'int', { default: 0 })),
+    order(id, field('b', 'int', { default: 0 })),
+  ];
+  const next = order(id, field('note', 'string'));
+
+  it('merges by default and keeps every version index', () => {
+    const findings = levelFindings(checkLevel('BACKWARD_TRANSITIVE', history, next, { exhaustive: true }), {
+      versionLabel: v,
+    });
+    expect(findings.map((f) => [f.who, f.versionIndices])).toEqual([
+      ['Consumers using the new schema cannot read data written with v1.0.0, v1.1.0 and v1.2.0', [0, 1, 2]],
+    ]);
+    expect(findings[0]?.text).toBe(
+      'field `note` has no default in the new schema and is missing in v1.0.0, v1.1.0 and v1.2.0',
+    );
+  });
+
+  it('can list each version', () => {
+    const findings = levelFindings(checkLevel('BACKWARD_TRANSITIVE', history, next, { exhaustive: true }), {
+      versionLabel: v,
+      mergeVersions: false,
+    });
+    expect(findings.map((f) => f.versionIndex)).toEqual([2, 1, 0]);
+  });
+
+  it('joins labels', () => {
+    expect(joinLabels(['a'])).toBe('a');
+    expect(joinLabels(['a', 'b'])).toBe('a and b');
+    expect(joinLabels(['a', 'b', 'c', 'd'])).toBe('a … d (4 versions)');
   });
 });

@@ -43,13 +43,13 @@ function missingField(inc: Incompatibility, l: PairLabels): Explanation {
   const writer = inc.writer as RecordSchema;
   const readerField = isRecord(reader) ? reader.fields.find((f) => f.name === name) : undefined;
   const renames = readerField && isRecord(writer) ? renameCandidates(reader, writer, readerField) : [];
-  const text = `field ${field} has no default in ${l.reader}, and ${l.writer} does not write it`;
+  const text = `field ${field} has no default in ${l.reader} and is missing in ${l.writer}`;
   if (l.newSide === 'writer') {
     const renamed =
       renames.length === 1 ? ` (it looks renamed to \`${renames[0]}\`; aliases do not help old readers)` : '';
     return {
       text: `${text}${renamed}`,
-      hint: `keep writing \`${name}\`: ${l.reader} needs it because it has no default there; to retire a field, give it a default in a release every consumer has upgraded to first`,
+      hint: `keep writing \`${name}\`: consumers on ${l.reader} need it (it has no default there); to retire a field, give it a default in a release every consumer has upgraded to first`,
     };
   }
   const alias =
@@ -111,7 +111,7 @@ function missingSymbols(inc: Incompatibility, l: PairLabels): Explanation {
   if (l.newSide === 'writer') {
     return {
       text,
-      hint: `${l.reader} has no enum default for unknown symbols: release an enum default first (for example UNKNOWN), then add ${list}`,
+      hint: `the enum in ${l.reader} has no default for unknown symbols: release an enum default first (for example UNKNOWN), then add ${list}`,
     };
   }
   return {
@@ -127,7 +127,7 @@ function nameMismatch(inc: Incompatibility, l: PairLabels): Explanation {
   if (l.newSide === 'writer') {
     return {
       text,
-      hint: `keep the name \`${simple(r)}\`: ${l.reader} matches types by name, and aliases in the new schema do not help it`,
+      hint: `keep the name \`${simple(r)}\`: consumers on ${l.reader} match types by name, and aliases in the new schema do not help them`,
     };
   }
   return { text, hint: `add alias \`${w}\` to \`${r}\`` };

@@ -27,8 +27,10 @@ export interface Finding {
   text: string;
   hint: string;
   direction?: Direction;
-  /** Index into the level's `existing` of the version involved. */
+  /** Index into the level's `existing` of the (oldest) version involved. */
   versionIndex?: number;
+  /** Every version that fails this way, oldest first (several when versions are merged). */
+  versionIndices?: number[];
   source?: SourceLocation;
 }
 
@@ -115,16 +117,44 @@ export interface LevelReportOptions {
   newLabel?: string;
   /** Locates the candidate's types and fields (its IDL source map, or a .avsc locator). */
   newSource?: SourceLocator | undefined;
+  /**
+   * Report versions that fail the same way once, naming them together (default true): a transitive
+   * level over many releases otherwise repeats each problem per version.
+   */
+  mergeVersions?: boolean;
+}
+
+/** `v1`, `v1 and v2`, `v1, v2 and v3`, or `v1 … v9 (9 versions)`, oldest first. */
+export function joinLabels(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels[0] ?? '';
+  if (labels.length <= 3) return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  return `${labels[0]} … ${labels.at(-1)} (${labels.length} versions)`;
+}
+
+function signature(result: PairResult): string {
+  if (result.error) return `error ${result.error.location} ${result.error.message}`;
+  return result.incompatibilities.map((i) => `${i.type} ${i.location} ${i.message}`).join('\n');
 }
 
 /** Findings for every failed pair check of a level result, saying who can no longer read whom. */
 export function levelFindings(result: LevelResult, options: LevelReportOptions): Finding[] {
   const label = options.newLabel ?? 'the new schema';
-  const out: Finding[] = [];
+  const groups = new Map<string, { direction: Direction; indices: number[]; result: PairResult }>();
   for (const check of result.checks) {
     if (check.result.compatible) continue;
-    const old = options.versionLabel(check.index);
-    const backward = check.direction === 'backward';
+    const key =
+      options.mergeVersions === false
+        ? `${check.direction} ${check.index}`
+        : `${check.direction} ${signature(check.result)}`;
+    const group = groups.get(key);
+    if (group) group.indices.push(check.index);
+    else groups.set(key, { direction: check.direction, indices: [check.index], result: check.result });
+  }
+  const out: Finding[] = [];
+  for (const { direction, indices, result: pairResult } of groups.values()) {
+    const sorted = [...indices].sort((a, b) => a - b);
+    const old = joinLabels(sorted.map(options.versionLabel));
+    const backward = direction === 'backward';
     const labels: PairLabels = backward
       ? { reader: label, writer: old, newSide: 'reader' }
       : { reader: old, writer: label, newSide: 'writer' };
@@ -134,8 +164,8 @@ export function levelFindings(result: LevelResult, options: LevelReportOptions):
     const pair: PairReportOptions = backward
       ? { labels, who, readerSource: options.newSource }
       : { labels, who, writerSource: options.newSource };
-    for (const f of pairFindings(check.result, pair)) {
-      out.push({ ...f, direction: check.direction, versionIndex: check.index });
+    for (const f of pairFindings(pairResult, pair)) {
+      out.push({ ...f, direction, versionIndex: sorted[0]!, versionIndices: sorted });
     }
   }
   return out;
