@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DecodeFailure } from '../src/index.js';
 import { BACKENDS, backendTitle } from './support/backends.js';
 import { text } from './support/dlt-headers.js';
-import { World } from './support/world.js';
+import { errorOf, World } from './support/world.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -143,7 +143,7 @@ describe.each(BACKENDS)('poison messages on $name', (backend) => {
         throw Object.assign(new Error('connection to server was lost'), { code: '08006' });
       };
       const result = await member.consumer.poll();
-      expect((result?.error as { code?: string }).code).toBe('08006');
+      expect(errorOf(result).code).toBe('08006');
       expect(world.deadLetters()).toHaveLength(0);
       expect(await world.nextOffset()).toBeUndefined();
       world.hooks.onHandle = undefined;

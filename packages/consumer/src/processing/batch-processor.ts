@@ -42,21 +42,25 @@ export async function processBatch<E>(ctx: BatchContext<E>, payload: EachBatchPa
     return;
   }
   const epoch = assignment.generation;
-  const stop: StopSignal = {
-    shouldStop: () => !payload.isRunning() || payload.isStale() || assignment.generation !== epoch,
-  };
   const state: BatchState = {
     lastDurable: undefined,
     committed: undefined,
     sinceCommit: 0,
     rethrow: undefined,
   };
+  const stop: StopSignal = {
+    shouldStop: () =>
+      !payload.isRunning() ||
+      payload.isStale() ||
+      assignment.generation !== epoch ||
+      state.rethrow !== undefined,
+  };
   const commitEvery = options.commitEvery ?? 500;
 
-  const durable = async (offset: bigint) => {
+  const durable = async (offset: bigint, records = 1) => {
     payload.resolveOffset(offset.toString());
     state.lastDurable = offset;
-    state.sinceCommit++;
+    state.sinceCommit += records;
     if (state.sinceCommit >= commitEvery) await commit(ctx, payload, ref, state, epoch);
   };
 
@@ -85,7 +89,7 @@ export async function processBatch<E>(ctx: BatchContext<E>, payload: EachBatchPa
         });
         i++;
       }
-      if (i > 0) await durable(BigInt(messages[i - 1]!.offset));
+      if (i > 0) await durable(BigInt(messages[i - 1]!.offset), i);
     }
     const chunkSize = Math.max(1, options.chunkSize ?? 100);
     while (i < messages.length && !stop.shouldStop()) {
@@ -112,7 +116,7 @@ export async function processBatch<E>(ctx: BatchContext<E>, payload: EachBatchPa
           }
           i += ready.length;
           perRecordFrom = ready.length;
-          await durable(ready[ready.length - 1]!.offset);
+          await durable(ready[ready.length - 1]!.offset, ready.length);
           await payload.heartbeat();
         }
       }

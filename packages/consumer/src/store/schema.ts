@@ -53,6 +53,16 @@ const MIGRATION_LOCK = 724_511_907;
 
 /** Creates the kit's tables when missing; refuses a store written by a newer kit. Idempotent. */
 export async function migrateStore(store: ConsumerStore): Promise<void> {
+  // The usual case takes no lock and runs no DDL (DDL would wait on the locks of running consumers).
+  const exists = await store.query<{ t: string | null }>(
+    `select to_regclass('charter_store_meta')::text as t`,
+  );
+  if (exists.rows[0]?.t) {
+    const meta = await store.query<{ v: number | null }>(
+      'select max(schema_version) as v from charter_store_meta',
+    );
+    if (meta.rows[0]?.v === STORE_SCHEMA_VERSION) return;
+  }
   await store.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     for (const statement of DDL.split(';')) {

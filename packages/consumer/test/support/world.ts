@@ -41,6 +41,8 @@ export interface Member {
   events: KitEvent[];
   /** The process dies: Kafka calls fail, the store refuses statements, an open transaction rolls back. */
   crash(): void;
+  /** Runs the kit on the consumer: joins the group (done by `start` unless told otherwise). */
+  join(): Promise<void>;
 }
 
 export interface WorldOptions {
@@ -156,6 +158,7 @@ export class World {
   async start(
     name = `m${this.members.length + 1}`,
     kit: Partial<ConsumerKitOptions<OrderPlaced>> = {},
+    how: { join?: boolean } = {},
   ): Promise<Member> {
     const raw = await this.openStore();
     const box = crashable(raw);
@@ -200,7 +203,8 @@ export class World {
     member.kit = createConsumerKit(options);
     await consumer.connect();
     await consumer.subscribe({ topics: [TOPIC], fromBeginning: true });
-    await member.kit.run(consumer);
+    member.join = () => member.kit.run(consumer);
+    if (how.join ?? true) await member.join();
     this.members.push(member);
     return member;
   }
@@ -293,4 +297,9 @@ export class World {
 /** Asserts a sequence of decimal offsets never decreases. */
 export function nonDecreasing(offsets: string[]): boolean {
   return offsets.every((o, i) => i === 0 || BigInt(o) >= BigInt(offsets[i - 1]!));
+}
+
+/** The error a poll ended with (kafkajs-style `type`, SQLSTATE `code`), or an empty object. */
+export function errorOf(result: { error?: unknown } | undefined): { type?: string; code?: string } {
+  return (result?.error ?? {}) as { type?: string; code?: string };
 }
