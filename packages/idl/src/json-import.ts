@@ -191,7 +191,12 @@ class JsonConverter {
   ): NamedDecl {
     const decl = this.named(node, kind, pointer, namespace);
     const fields = node.fields;
-    if (!Array.isArray(fields)) this.fail('a record needs a "fields" array', pointer);
+    if (!Array.isArray(fields)) {
+      this.fail(
+        'a record needs a "fields" array',
+        fields === undefined ? pointer : appendPointer(pointer, 'fields'),
+      );
+    }
     decl.fields = fields.map((f, i) => this.field(f, appendPointer(pointer, 'fields', i), decl.namespace));
     this.decls.push(decl);
     return decl;
@@ -248,7 +253,12 @@ class JsonConverter {
   private enumSchema(node: JsonObject, pointer: string, namespace: string | undefined): NamedDecl {
     const decl = this.named(node, 'enum', pointer, namespace);
     const symbols = node.symbols;
-    if (!Array.isArray(symbols)) this.fail('an enum needs a "symbols" array', pointer);
+    if (!Array.isArray(symbols)) {
+      this.fail(
+        'an enum needs a "symbols" array',
+        symbols === undefined ? pointer : appendPointer(pointer, 'symbols'),
+      );
+    }
     decl.symbols = symbols.map((s, i) => {
       const at = appendPointer(pointer, 'symbols', i);
       if (typeof s !== 'string') this.fail('an enum symbol must be a string', at);

@@ -449,7 +449,13 @@ class Parser {
       );
       decl.size = 0;
     }
-    normalizeLogicalProps('fixed', decl.props, decl.size, this.reporter, this.loc(id));
+    normalizeLogicalProps(
+      'fixed',
+      decl.props,
+      decl.size,
+      this.reporter,
+      annotations.find((a) => a.name === 'logicalType')?.nameLoc ?? this.loc(id),
+    );
     this.items.push({ kind: 'type', decl });
   }
 
@@ -530,8 +536,10 @@ class Parser {
           const value = applied.props.get(a.name);
           if (value !== undefined) setProp(target.props, a.name, value, a.nameLoc, this.reporter);
         }
-        if (target.kind === 'primitive')
-          normalizeLogicalProps(target.type, target.props, undefined, this.reporter, target.loc);
+        if (target.kind === 'primitive') {
+          const at = annotations.find((a) => a.name === 'logicalType')?.nameLoc ?? target.loc;
+          normalizeLogicalProps(target.type, target.props, undefined, this.reporter, at);
+        }
       }
     }
     return type;
