@@ -8,7 +8,7 @@ import type { SchemaRequest } from './request-body.js';
 import { versionShape } from './shapes.js';
 import { identityKey, stableJson } from './store/identity.js';
 import type { JsonMap, Op } from './store/ops.js';
-import type { StoredVersion, SubjectState } from './store/state.js';
+import type { StoredVersion } from './store/state.js';
 
 export interface Candidate {
   parsed: ParsedAvro;
@@ -63,13 +63,15 @@ function answer(version: StoredVersion, full: boolean): Record<string, unknown> 
   return full ? { id: version.schema.id, ...versionShape(version) } : { id: version.schema.id };
 }
 
-function liveMatch(subject: SubjectState | undefined, key: string): StoredVersion | undefined {
-  if (!subject) return undefined;
-  for (let i = subject.versions.length - 1; i >= 0; i--) {
-    const v = subject.versions[i]!;
-    if (!v.deleted && v.schema.key === key) return v;
+/** The live version of the subject holding exactly this schema, via the identity index. */
+function liveMatch(core: RegistryCore, subject: string, key: string): StoredVersion | undefined {
+  const stored = core.state.identities.get(key);
+  if (!stored) return undefined;
+  let found: StoredVersion | undefined;
+  for (const v of stored.usages) {
+    if (v.subject === subject && !v.deleted && (!found || v.version > found.version)) found = v;
   }
-  return undefined;
+  return found;
 }
 
 /** `POST /subjects/{s}/versions`, in Confluent's order of checks. */
@@ -98,7 +100,7 @@ export async function register(
   const full = candidate.modified || filled;
 
   // Already a live version of this subject: answer it before any mode or compatibility check.
-  const existing = liveMatch(subject, candidate.key);
+  const existing = liveMatch(core, subjectName, candidate.key);
   if (
     existing &&
     (request.id === undefined || request.id === existing.schema.id) &&
