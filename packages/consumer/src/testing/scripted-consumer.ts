@@ -83,7 +83,7 @@ export class ScriptedConsumer {
     this.runConfig = config;
     this.running = true;
     this.join();
-    if (this.kafka.autoPoll) void this.pollLoop();
+    if (this.kafka.autoPolls(this.groupId)) void this.pollLoop();
   }
 
   private async pollLoop(): Promise<void> {

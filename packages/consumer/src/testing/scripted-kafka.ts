@@ -71,9 +71,10 @@ export interface ScriptedKafkaOptions {
   autoCreateTopics?: boolean;
   /**
    * Consumers fetch by themselves after `run()` (a background loop on real timers), for code that drives a
-   * consumer the way it drives kafkajs, such as `charter dlt replay`. Default false: the test polls.
+   * consumer the way it drives kafkajs, such as `charter dlt replay`; a function picks groups. Default
+   * false: the test polls.
    */
-  autoPoll?: boolean;
+  autoPoll?: boolean | ((groupId: string) => boolean);
 }
 
 const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -104,14 +105,15 @@ export class ScriptedKafka {
   private readonly topics = new Map<string, PartitionLog[]>();
   private readonly groups = new Map<string, Group>();
   private readonly autoCreate: boolean;
-  readonly autoPoll: boolean;
+  private readonly autoPollFor: (groupId: string) => boolean;
   private memberCounter = 0;
   private roundRobin = 0;
 
   constructor(options: ScriptedKafkaOptions = {}) {
     this.clock = options.clock ?? new FakeClock();
     this.autoCreate = options.autoCreateTopics ?? true;
-    this.autoPoll = options.autoPoll ?? false;
+    const auto = options.autoPoll ?? false;
+    this.autoPollFor = typeof auto === 'function' ? auto : () => auto;
   }
 
   createTopic(topic: string, partitions = 1): void {
@@ -207,6 +209,11 @@ export class ScriptedKafka {
   /** Sets a group's committed offset directly, as `kafka-consumer-groups --reset-offsets` would. */
   setCommitted(groupId: string, topic: string, partition: number, offset: bigint | string): void {
     this.group(groupId).committed.set(tp(topic, partition), BigInt(offset));
+  }
+
+  /** Whether consumers of this group fetch by themselves after `run()`. */
+  autoPolls(groupId: string): boolean {
+    return this.autoPollFor(groupId);
   }
 
   /** kafkajs admin refuses to set the offsets of a group that has members (a running consumer). */
