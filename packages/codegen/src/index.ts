@@ -1,1 +1,16 @@
-export {};
+export type { CodegenOptions, ContractSource } from './contract-source.js';
+export { type EmittedModule, emitModule } from './emit.js';
+export { type ContractModel, contractModel } from './model.js';
+export { GENERATED_HEADER, printModule } from './module.js';
+export { namedTypes, TypeNames } from './names.js';
+export { type GeneratedPackage, generatePackage, type PackageOptions } from './package.js';
+export { INITIAL_VERSION, keptVersion, printPackageJson, printTsconfig } from './package-json.js';
+export { printReadme } from './readme.js';
+export { logicalHint, logicalTsType, TypeExpressions, type TypeMode } from './type-expressions.js';
+export {
+  existingPackageJson,
+  isGeneratedPackage,
+  type WriteOptions,
+  type WriteReport,
+  writePackages,
+} from './write.js';

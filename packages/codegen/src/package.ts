@@ -1,0 +1,47 @@
+import { stringifyJsonPretty } from '@charter/schema';
+import type { CodegenOptions, ContractSource } from './contract-source.js';
+import { emitModule } from './emit.js';
+import { contractModel } from './model.js';
+import { printModule } from './module.js';
+import { INITIAL_VERSION, printPackageJson, printTsconfig } from './package-json.js';
+import { printReadme } from './readme.js';
+
+/** The files of one event package, by path relative to the package folder. */
+export interface GeneratedPackage {
+  /** Folder name under the output directory (`order-placed`). */
+  slug: string;
+  name: string;
+  /** Committed files: package.json, README.md, tsconfig.json, src/index.ts, schema/<FullName>.avsc. */
+  files: Map<string, string>;
+  /** Built files under dist/ (ignored by git). */
+  dist: Map<string, string>;
+}
+
+export interface PackageOptions extends CodegenOptions {
+  /** The version in the existing package.json, kept on regeneration. */
+  version?: string;
+  /** Skip dist/ (for checks that only compare committed files). */
+  withoutDist?: boolean;
+}
+
+/** Generates one event package in memory. */
+export function generatePackage(source: ContractSource, options: PackageOptions = {}): GeneratedPackage {
+  const model = contractModel(source, options.longs ?? 'number');
+  const module = printModule(model);
+  const files = new Map<string, string>([
+    ['package.json', printPackageJson(model, { version: options.version ?? INITIAL_VERSION })],
+    ['README.md', printReadme(model)],
+    ['tsconfig.json', printTsconfig()],
+    ['src/index.ts', module],
+    [`schema/${source.schema.fullName}.avsc`, `${stringifyJsonPretty(source.json)}\n`],
+  ]);
+  const dist = new Map<string, string>();
+  if (!options.withoutDist) {
+    const emitted = emitModule(module);
+    dist.set('dist/index.js', emitted.esm);
+    dist.set('dist/index.cjs', emitted.cjs);
+    dist.set('dist/index.d.ts', emitted.dts);
+    dist.set('dist/index.d.cts', emitted.dts);
+  }
+  return { slug: source.event.slug, name: source.event.package, files, dist };
+}
