@@ -45,7 +45,7 @@ export function loadProject(root: string, options: LoadProjectOptions = {}): Pro
   const configFile = options.configFile ?? join(root, CONFIG_FILE);
   const loaded = loadContractIndex(configFile);
   const rel = (d: Diagnostic): Diagnostic =>
-    d.file && d.file.startsWith('/') ? { ...d, file: relative(root, d.file) } : d;
+    d.file?.startsWith('/') ? { ...d, file: relative(root, d.file) } : d;
   const diagnostics: Diagnostic[] = loaded.diagnostics.map(rel);
   const index = loaded.index;
   if (!index) return { root, index, events: [], files: [], diagnostics };
