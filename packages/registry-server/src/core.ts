@@ -15,6 +15,8 @@ export class RegistryCore {
     readonly state: RegistryState,
     readonly log: LogFile,
     readonly defaultLevel: CompatibilityLevel = DEFAULT_LEVEL,
+    /** `error_code` of an incompatible registration: 409 (CP 7.x, Karapace) or 40901 (CP 8.2+). */
+    readonly incompatibleCode: 409 | 40901 = 409,
   ) {}
 
   /**

@@ -44,10 +44,10 @@ export const Errors = {
     new RestError(404, 40408, `Subject '${s}' does not have subject-level compatibility configured`),
   subjectLevelModeNotConfigured: (s: string) =>
     new RestError(404, 40409, `Subject '${s}' does not have subject-level mode configured`),
-  incompatible: (s: string, messages: readonly string[]) =>
+  incompatible: (s: string, messages: readonly string[], code: 409 | 40901 = 409) =>
     new RestError(
       409,
-      409,
+      code,
       `Schema being registered is incompatible with an earlier schema for subject "${s}", details: [${messages.join(', ')}]`,
     ),
   invalidSchema: (detail: string) => new RestError(422, 42201, `Invalid schema ${detail}`),

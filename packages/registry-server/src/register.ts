@@ -137,7 +137,8 @@ export async function register(
         candidate.parsed.schema as Schema,
         candidate.metadata,
       );
-      if (!verdict.compatible) throw Errors.incompatible(subjectName, verdict.messages);
+      if (!verdict.compatible)
+        throw Errors.incompatible(subjectName, verdict.messages, core.incompatibleCode);
     }
     if (request.version !== undefined && request.version !== nextVersion) throw Errors.versionNotNext();
     id = core.state.identities.get(candidate.key)?.id ?? core.state.maxId + 1;

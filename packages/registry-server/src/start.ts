@@ -24,6 +24,8 @@ export interface RegistryServerOptions {
   maxBodyBytes?: number;
   /** The global level when none was set (default BACKWARD). */
   defaultCompatibility?: CompatibilityLevel;
+  /** `error_code` of a 409 for an incompatible registration: 409 (default, CP 7.x) or 40901 (CP 8.2+). */
+  incompatibleErrorCode?: 409 | 40901;
 }
 
 export interface RunningRegistry {
@@ -65,7 +67,12 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     if (opened.warning) warn(`${new Date().toISOString()} WARN ${opened.warning}`);
     const state = new RegistryState();
     for (const record of opened.records) for (const op of record) state.apply(op);
-    const core = new RegistryCore(state, log, options.defaultCompatibility ?? DEFAULT_LEVEL);
+    const core = new RegistryCore(
+      state,
+      log,
+      options.defaultCompatibility ?? DEFAULT_LEVEL,
+      options.incompatibleErrorCode ?? 409,
+    );
     const server = createHttpServer(core, {
       maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
       info: options.quiet ? undefined : (options.log ?? defaultLog),

@@ -89,6 +89,16 @@ describe('E: compatibility endpoints and enforcement', () => {
     );
   });
 
+  it('E12 with the CP 8.2+ error code when asked', async () => {
+    const cp8 = await startHarness({ incompatibleErrorCode: 40901, quiet: true });
+    try {
+      await cp8.call('POST', '/subjects/S/versions', { schema: A1 });
+      expectError(await cp8.call('POST', '/subjects/S/versions', { schema: A3 }), 409, 40901);
+    } finally {
+      await cp8.close();
+    }
+  });
+
   it('E13 non-transitive BACKWARD looks at the latest only', async () => {
     const v1 = record('{"name":"f","type":"string"}');
     const v2 = record('');

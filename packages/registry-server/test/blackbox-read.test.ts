@@ -47,7 +47,13 @@ describe('D: reading versions and schemas', () => {
   it('D08/D09/D10 schema by id', async () => {
     await reg('S', STR);
     expect((await h.call('GET', '/schemas/ids/1')).text).toBe('{"schema":"\\"string\\""}');
-    expect((await h.call('GET', '/schemas/ids/1?subject=other-value')).json).toEqual({ schema: '"string"' });
+    expect((await h.call('GET', '/schemas/ids/1?subject=other-value')).text).toBe(
+      '{"schema":"\\"string\\""}',
+    );
+    const plain = await h.call('GET', '/schemas/ids/1', undefined, { Accept: 'application/json' });
+    expect(plain.type).toBe('application/json');
+    expectError(await h.call('GET', '/schemas/ids/1', undefined, { Accept: 'text/html' }), 406, 406);
+    expect(h.lines.filter((l) => l.includes('INFO GET /schemas/ids/1 200'))).toHaveLength(2);
     expectError(await h.call('GET', '/schemas/ids/999'), 404, 40403, 'Schema 999 not found');
     expectError(await h.call('GET', '/schemas/ids/abc'), 404, 404, 'HTTP 404 Not Found');
     expectError(await h.call('GET', '/schemas/ids/99999999999'), 404, 404);

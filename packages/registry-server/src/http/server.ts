@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { RegistryCore } from '../core.js';
 import { Errors, RestError } from '../errors.js';
 import { parseJsonBody, readBody } from './body.js';
+import { serveCachedSchema } from './fast-path.js';
 import { acceptsRequestType, negotiate, V1_JSON } from './negotiate.js';
 import { Query } from './query.js';
 import { type Call, matchRoute, RawJson } from './routes.js';
@@ -95,6 +96,14 @@ export function createHttpServer(core: RegistryCore, options: HttpOptions): Serv
   return createServer((req, res) => {
     const info = options.info;
     const started = info ? process.hrtime.bigint() : 0n;
+    const type = negotiate(req.headers.accept);
+    if (type !== undefined && serveCachedSchema(core, req, res, type)) {
+      if (info) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        info(`${new Date().toISOString()} INFO ${req.method} ${req.url} 200 ${ms.toFixed(2)}ms`);
+      }
+      return;
+    }
     handle(req, res).then(
       (status) => {
         if (!info) return;
