@@ -18,6 +18,7 @@ export {
   replayMessage,
 } from './dlt/replay.js';
 export {
+  CHARTER_EVENT_ID_HEADER,
   COORDINATES_SOURCE,
   EVENT_ID_HEADER,
   EVENT_SOURCE_HEADER,
@@ -43,7 +44,7 @@ export type {
   RecordMetadataPort,
 } from './kafka/ports.js';
 export type { Clock } from './processing/clock.js';
-export { classifyDecodeError, DecodeFailure } from './processing/decode-failure.js';
+export { classifyDecodeError, DecodeFailure, isTransientDecodeError } from './processing/decode-failure.js';
 export type {
   ConsumerKitOptions,
   DeadLetterOptions,
@@ -63,6 +64,7 @@ export {
   reliableProducer,
   reliableProducerConfig,
 } from './producer/reliable-producer.js';
+export { contractDecoder } from './serde-decoder.js';
 export type { BusinessKey } from './store/gate-sql.js';
 export { readNextOffset, setNextOffset } from './store/gate-sql.js';
 export { type LedgerRow, purgeProcessedEvents, readLedger } from './store/ledger.js';

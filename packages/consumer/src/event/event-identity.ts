@@ -1,9 +1,12 @@
+import { EVENT_ID_HEADER as SERDE_EVENT_ID_HEADER } from '@charter/serde';
 import { headerString } from '../kafka/headers.js';
 import type { ConsumedMessage } from '../kafka/ports.js';
 
 /** CloudEvents Kafka binary-mode headers: the pair (source, id) is unique per event. */
 export const EVENT_ID_HEADER = 'ce_id';
 export const EVENT_SOURCE_HEADER = 'ce_source';
+/** The id header `@charter/serde`'s `withEventId` stamps; read when `ce_id` is absent. */
+export const CHARTER_EVENT_ID_HEADER: string = SERDE_EVENT_ID_HEADER;
 
 /** The ledger's source for records identified by their coordinates (the opt-in `coordinates` policy). */
 export const COORDINATES_SOURCE = 'kafka-coordinates';
@@ -28,11 +31,13 @@ export function readEventIdentity(
   message: ConsumedMessage,
   options: EventIdentityOptions = {},
 ): EventIdentity | undefined {
-  const id = headerString(message.headers, EVENT_ID_HEADER);
-  if (id) return { source: headerString(message.headers, EVENT_SOURCE_HEADER) ?? '', id };
+  const source = () => headerString(message.headers, EVENT_SOURCE_HEADER) ?? '';
+  const id =
+    headerString(message.headers, EVENT_ID_HEADER) || headerString(message.headers, CHARTER_EVENT_ID_HEADER);
+  if (id) return { source: source(), id };
   if (options.fallbackIdHeader) {
     const fallback = headerString(message.headers, options.fallbackIdHeader);
-    if (fallback) return { source: headerString(message.headers, EVENT_SOURCE_HEADER) ?? '', id: fallback };
+    if (fallback) return { source: source(), id: fallback };
   }
   return undefined;
 }

@@ -28,6 +28,34 @@ export class DecodeFailure extends Error {
   }
 }
 
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/**
+ * True for an error that says a dependency of `decode` is unavailable, not that the record is bad: a
+ * registry that did not answer (`status` 0), answered 429 or 5xx, a network error code, a timeout. The kit
+ * never dead-letters a record for these; the error goes to the client, which fetches the batch again.
+ */
+export function isTransientDecodeError(error: unknown): boolean {
+  if (error instanceof DecodeFailure) return false;
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { status?: unknown; code?: unknown; name?: unknown; cause?: unknown };
+  if (typeof e.status === 'number' && (e.status === 0 || e.status === 429 || e.status >= 500)) return true;
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+  return e.cause !== undefined && e.cause !== error && isTransientDecodeError(e.cause);
+}
+
 /**
  * Maps any error from `decode` to a dead-letter reason. Besides `DecodeFailure`, it recognises errors that
  * carry a numeric `schemaId` and a registry "not found" (`status` 404 or error code 40403) as

@@ -3,7 +3,7 @@ import type { DeadLetterCause } from '../dlt/dead-letter-message.js';
 import { coordinatesIdentity, type EventIdentity, readEventIdentity } from '../event/event-identity.js';
 import type { ConsumedMessage } from '../kafka/ports.js';
 import type { BusinessKey } from '../store/gate-sql.js';
-import { classifyDecodeError } from './decode-failure.js';
+import { classifyDecodeError, isTransientDecodeError } from './decode-failure.js';
 import type { ConsumerKitOptions } from './options.js';
 
 export interface PreparedRecord<E> {
@@ -77,6 +77,7 @@ export async function prepareRecord<E>(
   try {
     event = await options.decode(message, { topic, partition });
   } catch (error) {
+    if (isTransientDecodeError(error)) throw error;
     const c = classifyDecodeError(error);
     const cause: DeadLetterCause = { reason: c.reason, attempts: 1, error };
     if (c.schemaId !== undefined) cause.schemaId = c.schemaId;

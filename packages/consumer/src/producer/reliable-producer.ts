@@ -1,4 +1,4 @@
-import { EVENT_ID_HEADER, EVENT_SOURCE_HEADER } from '../event/event-identity.js';
+import { CHARTER_EVENT_ID_HEADER, EVENT_ID_HEADER, EVENT_SOURCE_HEADER } from '../event/event-identity.js';
 import { uuidV7 } from '../event/uuid-v7.js';
 import { lastHeader } from '../kafka/headers.js';
 import type { OutgoingMessage, ProducerPort, RecordMetadataPort } from '../kafka/ports.js';
@@ -20,7 +20,10 @@ export interface ReliableSendOptions {
 }
 
 export interface ReliableProducer {
-  /** Sends with `acks: -1` and awaits the ack; messages without `ce_id` get one, and `ce_source`. */
+  /**
+   * Sends with `acks: -1` and awaits the ack. A message without an id (`ce_id`, or serde's
+   * `charter-event-id`) gets a `ce_id`; set the id yourself when you retry a send at application level.
+   */
   send(topic: string, messages: readonly OutgoingMessage[]): Promise<RecordMetadataPort[]>;
 }
 
@@ -31,7 +34,8 @@ export function reliableProducer(producer: ProducerPort, options: ReliableSendOp
     send(topic, messages) {
       const stamped = messages.map((m) => {
         const headers = { ...(m.headers ?? {}) };
-        if (!lastHeader(headers, EVENT_ID_HEADER)) headers[EVENT_ID_HEADER] = newId();
+        const hasId = lastHeader(headers, EVENT_ID_HEADER) || lastHeader(headers, CHARTER_EVENT_ID_HEADER);
+        if (!hasId) headers[EVENT_ID_HEADER] = newId();
         if (!lastHeader(headers, EVENT_SOURCE_HEADER)) headers[EVENT_SOURCE_HEADER] = options.source;
         return { ...m, headers };
       });
