@@ -4,7 +4,13 @@ export { type ContractModel, contractModel } from './model.js';
 export { GENERATED_HEADER, printModule } from './module.js';
 export { namedTypes, TypeNames } from './names.js';
 export { type GeneratedPackage, generatePackage, type PackageOptions } from './package.js';
-export { INITIAL_VERSION, keptVersion, printPackageJson, printTsconfig } from './package-json.js';
+export {
+  INITIAL_VERSION,
+  keptVersion,
+  printPackageJson,
+  printTsconfig,
+  printTurboJson,
+} from './package-json.js';
 export { printReadme } from './readme.js';
 export { logicalHint, logicalTsType, TypeExpressions, type TypeMode } from './type-expressions.js';
 export {

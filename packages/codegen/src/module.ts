@@ -58,8 +58,8 @@ function record(model: ContractModel, r: RecordSchema): string {
       })
       .join('');
     const doc = isEvent
-      ? `What \`${name}.create()\` takes: a \`${name}\` whose fields with defaults may be left out, at any depth.`
-      : `A \`${name}\` whose fields with defaults may be left out (inside \`create()\`).`;
+      ? `What \`${name}.create()\` takes: the fields of \`${name}\`; those with defaults may be left out, at any depth.`
+      : `The fields of \`${name}\` as \`create()\` takes them; those with defaults may be left out.`;
     out += `\n${jsdoc([doc])}export interface ${init} {\n${fields}}\n`;
   }
   return out;

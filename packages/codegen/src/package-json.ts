@@ -80,3 +80,16 @@ export function printTsconfig(): string {
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }
+
+/**
+ * turbo.json of an event package: its (script-less) build task waits for the root `generate` task, so
+ * workspace packages that depend on an event package are built after `charter build` wrote its dist/.
+ */
+export function printTurboJson(): string {
+  const config = {
+    $schema: 'https://turborepo.com/schema.json',
+    extends: ['//'],
+    tasks: { build: { dependsOn: ['^build', '//#generate'], outputs: [] } },
+  };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}

@@ -3,7 +3,7 @@ import type { CodegenOptions, ContractSource } from './contract-source.js';
 import { emitModule } from './emit.js';
 import { contractModel } from './model.js';
 import { printModule } from './module.js';
-import { INITIAL_VERSION, printPackageJson, printTsconfig } from './package-json.js';
+import { INITIAL_VERSION, printPackageJson, printTsconfig, printTurboJson } from './package-json.js';
 import { printReadme } from './readme.js';
 
 /** The files of one event package, by path relative to the package folder. */
@@ -11,7 +11,7 @@ export interface GeneratedPackage {
   /** Folder name under the output directory (`order-placed`). */
   slug: string;
   name: string;
-  /** Committed files: package.json, README.md, tsconfig.json, src/index.ts, schema/<FullName>.avsc. */
+  /** Committed files: package.json, README.md, tsconfig.json, turbo.json, src/index.ts, schema/<FullName>.avsc. */
   files: Map<string, string>;
   /** Built files under dist/ (ignored by git). */
   dist: Map<string, string>;
@@ -32,6 +32,7 @@ export function generatePackage(source: ContractSource, options: PackageOptions 
     ['package.json', printPackageJson(model, { version: options.version ?? INITIAL_VERSION })],
     ['README.md', printReadme(model)],
     ['tsconfig.json', printTsconfig()],
+    ['turbo.json', printTurboJson()],
     ['src/index.ts', module],
     [`schema/${source.schema.fullName}.avsc`, `${stringifyJsonPretty(source.json)}\n`],
   ]);

@@ -2,6 +2,7 @@ export { ConfigCode } from './codes.js';
 export { CONFIG_FILE, type LoadResult, loadContractIndex, parseContractIndex } from './load.js';
 export {
   COMPATIBILITY_LEVELS,
+  type CodegenSettings,
   type CompatibilityLevel,
   type ContractIndex,
   type EventDefaults,

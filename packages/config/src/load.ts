@@ -117,7 +117,17 @@ class Validator {
   }
 }
 
-const TOP_KEYS = ['idl', 'importPaths', 'output', 'scope', 'registry', 'defaults', 'events'] as const;
+const TOP_KEYS = [
+  'idl',
+  'importPaths',
+  'output',
+  'scope',
+  'registry',
+  'defaults',
+  'codegen',
+  'events',
+] as const;
+const LONGS = ['number', 'bigint'] as const;
 const EVENT_KEYS = [
   'schema',
   'topic',
@@ -205,6 +215,7 @@ export function parseContractIndex(text: string, file: string): LoadResult {
     registryUrl: undefined,
     defaults: { role: 'value', subjectStrategy: 'TopicNameStrategy', compatibility: 'BACKWARD' },
     events: [],
+    codegen: { longs: 'number' },
   };
   if (root) {
     const idl = v.string(root, 'idl', 'charter.yaml');
@@ -241,6 +252,12 @@ export function parseContractIndex(text: string, file: string): LoadResult {
           v.oneOf<CompatibilityLevel>(dmap, 'compatibility', 'defaults', COMPATIBILITY_LEVELS) ??
           index.defaults.compatibility;
       }
+    }
+    const codegen = root.get('codegen', true);
+    if (codegen !== undefined) {
+      const cmap = v.map(codegen, 'codegen', ['longs']);
+      const longs = cmap && v.oneOf(cmap, 'longs', 'codegen', LONGS);
+      if (longs) index.codegen = { longs };
     }
     const events = root.get('events', true);
     if (events !== undefined) {

@@ -46,6 +46,12 @@ export interface EventDefaults {
   compatibility: CompatibilityLevel;
 }
 
+/** Code generation settings (`codegen:` in charter.yaml). */
+export interface CodegenSettings {
+  /** How plain Avro `long` values are typed: range-checked `number` (default) or `bigint`. */
+  longs: 'number' | 'bigint';
+}
+
 /** charter.yaml, validated, with paths resolved against the file's directory. */
 export interface ContractIndex {
   /** Absolute path of charter.yaml. */
@@ -64,6 +70,8 @@ export interface ContractIndex {
   registryUrl: string | undefined;
   defaults: EventDefaults;
   events: EventEntry[];
+  /** Code generation settings; absent in indexes built by hand (then the defaults apply). */
+  codegen?: CodegenSettings;
 }
 
 /** One event with every setting decided: what the build, check and register steps work from. */

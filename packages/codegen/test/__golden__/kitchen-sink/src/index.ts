@@ -95,7 +95,7 @@ export interface KitchenSink {
   lookup: Record<string, Point | null>;
 }
 
-/** What `KitchenSink.create()` takes: a `KitchenSink` whose fields with defaults may be left out, at any depth. */
+/** What `KitchenSink.create()` takes: the fields of `KitchenSink`; those with defaults may be left out, at any depth. */
 export interface KitchenSinkInit {
   /** Default: `null` */
   nothing?: null;
@@ -228,7 +228,7 @@ export interface Nested {
   note: string | null;
 }
 
-/** A `Nested` whose fields with defaults may be left out (inside `create()`). */
+/** The fields of `Nested` as `create()` takes them; those with defaults may be left out. */
 export interface NestedInit {
   point: Point;
   /**

@@ -19,7 +19,7 @@ export interface OrderPlaced {
   giftNote: string | null;
 }
 
-/** What `OrderPlaced.create()` takes: a `OrderPlaced` whose fields with defaults may be left out, at any depth. */
+/** What `OrderPlaced.create()` takes: the fields of `OrderPlaced`; those with defaults may be left out, at any depth. */
 export interface OrderPlacedInit {
   /** uuid: "8-4-4-4-12" hex digits */
   orderId: string;

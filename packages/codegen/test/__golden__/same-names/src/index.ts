@@ -11,7 +11,7 @@ export interface Shipment {
   weightGrams: number;
 }
 
-/** What `Shipment.create()` takes: a `Shipment` whose fields with defaults may be left out, at any depth. */
+/** What `Shipment.create()` takes: the fields of `Shipment`; those with defaults may be left out, at any depth. */
 export interface ShipmentInit {
   from: Address;
   to: ShippingAddress;

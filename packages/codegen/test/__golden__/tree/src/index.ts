@@ -16,7 +16,7 @@ export interface Category {
   next: { type: 'string'; value: string } | { type: 'com.example.catalog.Link'; value: Link } | null;
 }
 
-/** What `Category.create()` takes: a `Category` whose fields with defaults may be left out, at any depth. */
+/** What `Category.create()` takes: the fields of `Category`; those with defaults may be left out, at any depth. */
 export interface CategoryInit {
   name: string;
   /** Default: `null` */
@@ -32,7 +32,7 @@ export interface Link {
   target: Category;
 }
 
-/** A `Link` whose fields with defaults may be left out (inside `create()`). */
+/** The fields of `Link` as `create()` takes them; those with defaults may be left out. */
 export interface LinkInit {
   target: CategoryInit;
 }
