@@ -69,7 +69,13 @@ export const Errors = {
   invalidMode: () =>
     new RestError(422, 42204, 'Invalid mode. Valid values are READWRITE, READONLY, IMPORT and FORWARD.'),
   readOnly: (s: string | undefined) =>
-    new RestError(422, 42205, `Subject ${s ?? ''} in context ${CONTEXT} is in read-only mode`),
+    new RestError(
+      422,
+      42205,
+      s === undefined
+        ? 'The registry is in read-only mode'
+        : `Subject ${s} in context ${CONTEXT} is in read-only mode`,
+    ),
   notImportMode: (s: string) =>
     new RestError(422, 42205, `Subject ${s} in context ${CONTEXT} is not in import mode`),
   notReadWriteMode: (s: string) =>
