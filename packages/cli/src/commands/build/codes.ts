@@ -1,6 +1,6 @@
 /** Stable diagnostic codes of `charter build`. */
 export const BuildCode = {
   NoProject: 'GEN001',
-  GenerationFailed: 'GEN002',
+  FolderClash: 'GEN002',
   OutOfDate: 'GEN003',
 } as const;
