@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getJson, tempProject, tempRegistry } from './registry-helpers.js';
+import { getJson, removeTempProjects, tempProject, tempRegistry } from './registry-helpers.js';
 import { runCli } from './run-cli.js';
 
 let server: Awaited<ReturnType<typeof tempRegistry>>;
@@ -10,6 +10,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
+  removeTempProjects();
 });
 
 const ORDER_V1 = `namespace com.acme.orders;

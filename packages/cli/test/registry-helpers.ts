@@ -16,9 +16,17 @@ export async function tempRegistry(): Promise<{ registry: RunningRegistry; close
   };
 }
 
-/** A project directory from file contents. */
+const projects: string[] = [];
+
+/** Removes the directories `tempProject` made. */
+export function removeTempProjects(): void {
+  for (const dir of projects.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A project directory from file contents (remove with `removeTempProjects`). */
 export function tempProject(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'charter-cli-project-'));
+  projects.push(root);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);

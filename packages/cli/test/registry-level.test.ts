@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getJson, tempProject, tempRegistry } from './registry-helpers.js';
+import { getJson, removeTempProjects, tempProject, tempRegistry } from './registry-helpers.js';
 import { runCli } from './run-cli.js';
 
 let server: Awaited<ReturnType<typeof tempRegistry>>;
@@ -8,6 +8,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
+  removeTempProjects();
 });
 
 describe('charter registry level', () => {
