@@ -5,6 +5,16 @@ import type { Tokens } from './tokenizer.js';
 const LINE_BREAK = /\r\n|[\n\u000B\f\r\u0085\u2028\u2029]/;
 const H_SPACE = '[ \\t\\u00A0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000]';
 const LEADING_H_SPACE = new RegExp(`^${H_SPACE}*`);
+const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
+/** For `*` and `**`: a line starting with the stars after indentation, and that prefix plus one space. */
+const STAR_PREFIXES = ['**', '*'].map((stars) => {
+  const quoted = stars.replace(/\*/g, '\\*');
+  return {
+    stars,
+    test: new RegExp(`^${H_SPACE}*${quoted}`),
+    strip: new RegExp(`^${H_SPACE}*${quoted}${H_SPACE}?`),
+  };
+});
 
 /** Java's `String.trim()`: strips characters up to U+0020 only. */
 function javaTrim(text: string): string {
@@ -19,7 +29,8 @@ function javaTrim(text: string): string {
 function splitLines(text: string): { lines: string[]; breaks: string[] } {
   const lines: string[] = [];
   const breaks: string[] = [];
-  const re = new RegExp(LINE_BREAK.source, 'g');
+  const re = LINE_BREAKS;
+  re.lastIndex = 0;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     lines.push(text.slice(last, m.index));
@@ -43,11 +54,10 @@ function join(lines: string[], breaks: string[]): string {
  */
 export function stripIndents(text: string): string {
   const { lines, breaks } = splitLines(text);
-  for (const stars of ['**', '*']) {
+  if (lines.length === 1 && !text.startsWith('*')) return text;
+  for (const { stars, test, strip } of STAR_PREFIXES) {
     if (!lines[0]!.startsWith(stars)) continue;
-    const prefix = new RegExp(`^${H_SPACE}*${stars.replace(/\*/g, '\\*')}`);
-    if (!lines.slice(1).every((l) => prefix.test(l))) continue;
-    const strip = new RegExp(`^${H_SPACE}*${stars.replace(/\*/g, '\\*')}${H_SPACE}?`);
+    if (!lines.slice(1).every((l) => test.test(l))) continue;
     return join(
       lines.map((l) => l.replace(strip, '')),
       breaks,

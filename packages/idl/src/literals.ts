@@ -48,6 +48,14 @@ export function decodeStringLiteral(body: string): string {
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
+/** A decimal integer that a double holds exactly: the common case, without the general parse. */
+const SMALL_DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})$/;
+
+/** The value of a decimal integer literal of up to 15 digits, or undefined for any other form. */
+export function smallDecimal(text: string): number | undefined {
+  return SMALL_DECIMAL.test(text) ? Number(text) : undefined;
+}
+
 export interface IntegerLiteral {
   value: bigint;
   /** Written with an `L` suffix (Avro keeps it as a long even when it fits an int). */

@@ -15,7 +15,7 @@ import {
   type TypeNode,
 } from './ir.js';
 import { integerValue, setJsonKey } from './json-literal.js';
-import { parseFloatLiteral, parseIntegerLiteral } from './literals.js';
+import { parseFloatLiteral, parseIntegerLiteral, smallDecimal } from './literals.js';
 import { normalizeLogicalProps, setProp } from './logical-props.js';
 import {
   namespaceProblem,
@@ -462,6 +462,8 @@ class Parser {
   /** Java's `Integer.decode` of an int literal (no `L` suffix, within 32 bits). */
   private intValue(token: Token, what: string): number {
     const text = this.text(token);
+    const small = smallDecimal(text);
+    if (small !== undefined && small >= -(2 ** 31) && small < 2 ** 31) return small;
     const parsed = /[lL]$/.test(text) ? undefined : parseIntegerLiteral(text);
     if (!parsed || parsed.value < -(2n ** 31n) || parsed.value >= 2n ** 31n) {
       this.reporter.error(
@@ -791,6 +793,8 @@ class Parser {
       case 'int-lit': {
         this.advance();
         const text = this.text(t);
+        const small = smallDecimal(text);
+        if (small !== undefined) return small;
         const parsed = parseIntegerLiteral(text);
         if (!parsed) {
           this.reporter.error(

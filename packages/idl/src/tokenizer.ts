@@ -89,6 +89,16 @@ export class Tokens {
   }
 }
 
+/** ASCII identifiers without dots, dashes or backticks: the fast path of the tokenizer. */
+const WORD = /[A-Za-z0-9_]*/y;
+/** Punctuation that can never start a longer token (unlike `.`, `-` and `/`), by char code. */
+const SIMPLE_PUNCTUATION: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of '(){}[]:;,@=?<>') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+/** Characters that need the careful string scan: escapes and characters a string may not hold raw. */
+const STRING_SPECIAL = /[\\\n\r\b\f\t]/;
 const PUNCTUATION = new Set(['(', ')', '{', '}', '[', ']', ':', ';', ',', '@', '=', '.', '-', '?', '<', '>']);
 const ID_START = /[\p{XID_Start}_]/u;
 const ID_CONTINUE = /\p{XID_Continue}/u;
@@ -194,6 +204,15 @@ class Tokenizer {
 
   private string(start: number): void {
     const text = this.text;
+    const close = text.indexOf('"', start + 1);
+    if (close > 0) {
+      const body = text.slice(start + 1, close);
+      if (!STRING_SPECIAL.test(body)) {
+        this.tokens.push('string-lit', start, close + 1, body);
+        this.pos = close + 1;
+        return;
+      }
+    }
     let i = start + 1;
     for (;;) {
       const c = text.charCodeAt(i);
@@ -257,45 +276,80 @@ class Tokenizer {
   run(): Tokens {
     const text = this.text;
     const length = text.length;
-    while (this.pos < length) {
-      const start = this.pos;
-      const c = text.charCodeAt(start);
+    const tokens = this.tokens;
+    let pos = 0;
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      // Whitespace, then the common tokens inline: the first compile of a process runs unoptimised code.
       if (c === 32 || c === 10 || c === 13 || c === 9 || c === 12) {
-        this.pos++;
+        pos++;
         continue;
       }
-      if (c === 0x1a) {
-        this.tokens.push('sub', start, start + 1);
-        break;
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+        WORD.lastIndex = pos;
+        WORD.test(text);
+        const end = WORD.lastIndex;
+        const next = text.charCodeAt(end);
+        if (next !== 46 && next !== 45 && next !== 96 && !(next > 127)) {
+          const raw = text.slice(pos, end);
+          if (KEYWORDS.has(raw)) tokens.push(raw, pos, end);
+          else if (raw === 'NaN' || raw === 'Infinity') tokens.push('float-lit', pos, end);
+          else tokens.push('ident', pos, end, raw);
+          pos = end;
+          continue;
+        }
       }
-      if (c === 47 && this.comment(start)) {
-        if (this.failed) return this.tokens;
+      this.pos = pos;
+      if (c === 0x1a) {
+        tokens.push('sub', pos, pos + 1);
+        return this.finish(true);
+      }
+      if (SIMPLE_PUNCTUATION[c] === 1) {
+        tokens.push(text[pos]!, pos, pos + 1);
+        pos++;
+        continue;
+      }
+      if (c === 47 && this.comment(pos)) {
+        if (this.failed) return tokens;
+        pos = this.pos;
         continue;
       }
       if (c === 34) {
-        this.string(start);
-        if (this.failed) return this.tokens;
+        this.string(pos);
+        if (this.failed) return tokens;
+        pos = this.pos;
         continue;
       }
-      if (isDigit(c) || c === 46 || c === 45 || c === 43) {
-        if (this.number(start)) continue;
+      if ((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43) {
+        if (this.number(pos)) {
+          pos = this.pos;
+          continue;
+        }
       }
       if (c === 96 || isAsciiIdStart(c) || c > 127) {
-        if (this.identifier(start)) continue;
+        if (this.identifier(pos)) {
+          pos = this.pos;
+          continue;
+        }
       }
-      const ch = text[start]!;
+      const ch = text[pos]!;
       if (PUNCTUATION.has(ch)) {
-        this.tokens.push(ch, start, start + 1);
-        this.pos++;
+        tokens.push(ch, pos, pos + 1);
+        pos++;
         continue;
       }
-      const cp = text.codePointAt(start)!;
+      const cp = text.codePointAt(pos)!;
       const shown =
         cp < 32 || cp === 0x7f ? `\\u${cp.toString(16).padStart(4, '0')}` : String.fromCodePoint(cp);
-      this.fail(`unexpected character '${shown}'`, start, start + (cp > 0xffff ? 2 : 1));
-      return this.tokens;
+      this.fail(`unexpected character '${shown}'`, pos, pos + (cp > 0xffff ? 2 : 1));
+      return tokens;
     }
-    this.tokens.push('eof', length, length);
+    return this.finish(false);
+  }
+
+  private finish(sub: boolean): Tokens {
+    const end = sub ? this.tokens.ends[this.tokens.length - 1]! : this.text.length;
+    this.tokens.push('eof', end, end);
     return this.tokens;
   }
 }

@@ -57,21 +57,21 @@ export function stringifyJson(value: JsonValue): string {
  * two-space indent, `" : "` between key and value, `[ ]` and `{ }` when empty.
  */
 export function stringifyJsonPretty(value: JsonValue, indent = ''): string {
-  // One pass appending to a single string: a large protocol is written in a few milliseconds, cold.
-  let out = '';
+  // One pass collecting the pieces, joined once: a large protocol is written in a few milliseconds, cold.
+  const out: string[] = [];
   const write = (v: JsonValue, at: string): void => {
     if (Array.isArray(v)) {
       if (v.length === 0) {
-        out += '[ ]';
+        out.push('[ ]');
         return;
       }
       // Jackson's array indenter is inline: arrays do not deepen the indentation of the objects inside.
-      out += '[ ';
+      out.push('[ ');
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) out += ', ';
+        if (i > 0) out.push(', ');
         write(v[i]!, at);
       }
-      out += ' ]';
+      out.push(' ]');
       return;
     }
     if (isJsonObject(v)) {
@@ -79,16 +79,15 @@ export function stringifyJsonPretty(value: JsonValue, indent = ''): string {
       let first = true;
       for (const key in v) {
         if (!Object.hasOwn(v, key)) continue;
-        out += first ? '{\n' : ',\n';
+        out.push(first ? '{\n' : ',\n', inner, JSON.stringify(key), ' : ');
         first = false;
-        out += `${inner}${JSON.stringify(key)} : `;
         write(v[key]!, inner);
       }
-      out += first ? '{ }' : `\n${at}}`;
+      out.push(first ? '{ }' : `\n${at}}`);
       return;
     }
-    out += typeof v === 'string' ? JSON.stringify(v) : stringifyJson(v);
+    out.push(typeof v === 'string' ? JSON.stringify(v) : stringifyJson(v));
   };
   write(value, indent);
-  return out;
+  return out.join('');
 }
