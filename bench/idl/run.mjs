@@ -90,7 +90,8 @@ for (const n of SIZES) {
   const check = compileIdl(text, files[n]);
   if (check.json === undefined)
     throw new Error(`charter failed on ${files[n]}: ${check.diagnostics[0]?.message}`);
-  const r = (results.sizes[n] = { records: n, fields: n * 10, bytes: text.length, types: check.types.size });
+  const r = { records: n, fields: n * 10, bytes: text.length, types: check.types.size };
+  results.sizes[n] = r;
   r.charterWarm = warmTime(() => compileIdl(text, files[n]), n >= 200 ? 30 : 60, 20);
   r.charterWarmWithText = warmTime(
     () => stringifyJsonPretty(compileIdl(text, files[n]).json),
