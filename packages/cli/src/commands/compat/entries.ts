@@ -7,4 +7,9 @@ export const ENTRIES: CommandEntry[] = [
     summary: 'Check that a reader schema can read everything a writer schema writes',
     load: () => import('./compat-command.js'),
   },
+  {
+    name: 'check',
+    summary: 'Check every event schema against its released versions, the changesets and the registry',
+    load: () => import('./check-command.js'),
+  },
 ];
