@@ -6,6 +6,7 @@ import {
   type FixedSchema,
   isValidDefault,
   isValidName,
+  type LogicalType,
   type NamedSchema,
   PRIMITIVE_TYPES,
   type PrimitiveTypeName,
@@ -14,7 +15,7 @@ import {
   schemaName,
 } from '@charter/schema';
 import { IdlCode } from './codes.js';
-import type { FieldDecl, MessageDecl, NamedDecl, TypeNode } from './ir.js';
+import type { FieldDecl, MessageDecl, NamedDecl, Props, TypeNode } from './ir.js';
 import type { IdlMessage } from './protocol.js';
 import { sameSchema } from './schema-equality.js';
 import type { Loc, Reporter } from './source.js';
@@ -41,6 +42,7 @@ export class SchemaBuilder {
   readonly types = new Map<string, NamedSchema>();
   private readonly shells = new Map<NamedDecl, NamedSchema>();
   private readonly defaults: PendingDefault[] = [];
+  private readonly logicalTypes = new Map<Props, LogicalType | undefined>();
 
   constructor(
     private readonly reporter: Reporter,
@@ -147,6 +149,16 @@ export class SchemaBuilder {
     return out;
   }
 
+  /** The logical type of a primitive; props shared by many types are checked once. */
+  private logicalType(type: PrimitiveTypeName, props: Props): LogicalType | undefined {
+    if (!props.has('logicalType')) return undefined;
+    const cached = this.logicalTypes.get(props);
+    if (cached !== undefined || this.logicalTypes.has(props)) return cached;
+    const found = checkLogicalType(type, props).logicalType;
+    this.logicalTypes.set(props, found);
+    return found;
+  }
+
   private lookup(node: Extract<TypeNode, { kind: 'ref' }>): Schema | undefined {
     const found =
       this.types.get(node.fullName) ?? (node.fallback ? this.types.get(node.fallback) : undefined);
@@ -160,9 +172,9 @@ export class SchemaBuilder {
     switch (node.kind) {
       case 'primitive': {
         const schema: Schema = { type: node.type, props: node.props };
-        if (node.props.has('logicalType')) {
-          const check = checkLogicalType(node.type, node.props);
-          if (check.logicalType) schema.logicalType = check.logicalType;
+        if (node.props.size > 0) {
+          const logicalType = this.logicalType(node.type, node.props);
+          if (logicalType) schema.logicalType = logicalType;
         }
         return schema;
       }

@@ -9,10 +9,18 @@ import type { Loc } from './source.js';
 /** Properties in the order they were set; a later annotation with the same name replaces the value. */
 export type Props = Map<string, JsonValue>;
 
-/** The empty properties shared by every type and field without any: read-only, since it is shared. */
-class ReadOnlyEmptyProps extends Map<string, JsonValue> {
-  override set(): this {
-    throw new TypeError('the properties of a compiled schema are read-only');
+/** Properties shared by many types (none at all, or those of a logical type keyword): read-only. */
+class SharedProps extends Map<string, JsonValue> {
+  private sealed = false;
+
+  constructor(entries: [string, JsonValue][]) {
+    super(entries);
+    this.sealed = true;
+  }
+
+  override set(key: string, value: JsonValue): this {
+    if (this.sealed) throw new TypeError('the properties of a compiled schema are read-only');
+    return super.set(key, value);
   }
 
   override delete(): boolean {
@@ -24,7 +32,12 @@ class ReadOnlyEmptyProps extends Map<string, JsonValue> {
   }
 }
 
-export const EMPTY_PROPS: Props = new ReadOnlyEmptyProps();
+/** Read-only properties, for sharing between the types of a compilation. */
+export function sharedProps(entries: [string, JsonValue][]): Props {
+  return new SharedProps(entries);
+}
+
+export const EMPTY_PROPS: Props = sharedProps([]);
 
 export type TypeNode =
   | { kind: 'primitive'; type: PrimitiveTypeName; props: Props; loc: Loc }

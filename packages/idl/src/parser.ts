@@ -12,6 +12,7 @@ import {
   type NamedDecl,
   type Props,
   type SymbolDecl,
+  sharedProps,
   type TypeNode,
 } from './ir.js';
 import { integerValue, setJsonKey } from './json-literal.js';
@@ -41,12 +42,12 @@ const PRIMITIVE_KEYWORDS: Readonly<Record<string, PrimitiveTypeName>> = {
   null: 'null',
 };
 
-const LOGICAL_KEYWORDS: Readonly<Record<string, [PrimitiveTypeName, string]>> = {
-  date: ['int', 'date'],
-  time_ms: ['int', 'time-millis'],
-  timestamp_ms: ['long', 'timestamp-millis'],
-  local_timestamp_ms: ['long', 'local-timestamp-millis'],
-  uuid: ['string', 'uuid'],
+const LOGICAL_KEYWORDS: Readonly<Record<string, [PrimitiveTypeName, Props]>> = {
+  date: ['int', sharedProps([['logicalType', 'date']])],
+  time_ms: ['int', sharedProps([['logicalType', 'time-millis']])],
+  timestamp_ms: ['long', sharedProps([['logicalType', 'timestamp-millis']])],
+  local_timestamp_ms: ['long', sharedProps([['logicalType', 'local-timestamp-millis']])],
+  uuid: ['string', sharedProps([['logicalType', 'uuid']])],
 };
 
 /** A token, by its index in the file's `Tokens`. */
@@ -591,7 +592,7 @@ class Parser {
       type = {
         kind: 'primitive',
         type: logical[0],
-        props: new Map([['logicalType', logical[1]]]),
+        props: logical[1],
         loc: this.loc(t),
       };
     } else if (this.kind(t) === 'decimal' && this.peekKind(1) === '(') {
