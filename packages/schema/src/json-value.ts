@@ -56,28 +56,41 @@ export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
   return a === b;
 }
 
-/** Converts any JS value from `JSON.parse` (or already a JsonValue) into a JsonValue; undefined for others. */
+/**
+ * Converts any JS value from `JSON.parse` (or already a JsonValue) into a JsonValue; undefined for others.
+ * Returns the input itself when it is already a JsonValue, so parsed JSON is not copied.
+ */
 export function toJsonValue(value: unknown): JsonValue | undefined {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : new JsonDouble(value);
   if (typeof value === 'bigint' || value instanceof JsonDouble) return value;
   if (Array.isArray(value)) {
-    const out: JsonValue[] = [];
-    for (const item of value) {
-      const v = toJsonValue(item);
+    let out: JsonValue[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = toJsonValue(value[i]);
       if (v === undefined) return undefined;
-      out.push(v);
+      if (v !== value[i]) out ??= value.slice(0, i);
+      out?.push(v);
     }
-    return out;
+    return out ?? (value as JsonValue[]);
   }
   if (typeof value === 'object') {
-    const out: JsonObject = {};
-    for (const [k, item] of Object.entries(value as object)) {
+    let out: JsonObject | undefined;
+    const source = value as Record<string, unknown>;
+    for (const k in source) {
+      const item = source[k];
       const v = toJsonValue(item);
       if (v === undefined) return undefined;
-      out[k] = v;
+      if (v !== item && !out) {
+        out = {};
+        for (const done in source) {
+          if (done === k) break;
+          out[done] = source[done] as JsonValue;
+        }
+      }
+      if (out) out[k] = v;
     }
-    return out;
+    return out ?? (source as JsonObject);
   }
   return undefined;
 }

@@ -5,8 +5,15 @@ export function isValidName(name: string): boolean {
   return NAME.test(name);
 }
 
+const validNamespaces = new Map<string, boolean>();
+
 export function isValidNamespace(namespace: string): boolean {
-  return namespace === '' || namespace.split('.').every(isValidName);
+  let valid = validNamespaces.get(namespace);
+  if (valid === undefined) {
+    valid = namespace === '' || namespace.split('.').every(isValidName);
+    if (validNamespaces.size < 10_000) validNamespaces.set(namespace, valid);
+  }
+  return valid;
 }
 
 export interface QualifiedName {

@@ -178,9 +178,13 @@ class SchemaParser {
   }
 
   private properties(node: JsonObject, reserved: ReadonlySet<string>): Properties {
-    const props: Properties = new Map();
-    for (const [key, value] of Object.entries(node)) if (!reserved.has(key)) props.set(key, value);
-    return props;
+    let props: Properties | undefined;
+    for (const key in node) {
+      if (reserved.has(key)) continue;
+      props ??= new Map();
+      props.set(key, node[key]!);
+    }
+    return props ?? new Map();
   }
 
   private withLogicalType<T extends { props: Properties; logicalType?: LogicalType }>(
@@ -269,14 +273,10 @@ class SchemaParser {
     this.defined.set(schema.fullName, schema);
   }
 
-  private namedBase(node: JsonObject, pointer: string, q: QualifiedName) {
-    const base = {
-      name: q.name,
-      namespace: q.namespace,
-      fullName: q.fullName,
-      aliases: this.aliases(node, pointer, q.namespace, true),
-    };
-    return typeof node.doc === 'string' ? { ...base, doc: node.doc } : base;
+  /** Sets what every named type has; fixed hidden-class order first, `doc` only when present. */
+  private named<T extends NamedSchema>(node: JsonObject, schema: T): T {
+    if (typeof node.doc === 'string') schema.doc = node.doc;
+    return schema;
   }
 
   private aliases(
@@ -311,12 +311,15 @@ class SchemaParser {
   ): Schema {
     const q = this.qualified(node, pointer, namespace);
     if (!q) return placeholder();
-    const record: RecordSchema = {
+    const record = this.named<RecordSchema>(node, {
       type,
-      ...this.namedBase(node, pointer, q),
+      name: q.name,
+      namespace: q.namespace,
+      fullName: q.fullName,
+      aliases: this.aliases(node, pointer, q.namespace, true),
       fields: [],
       props: this.properties(node, SCHEMA_RESERVED),
-    };
+    });
     this.define(record, pointer);
     const fieldsNode = node.fields;
     if (!Array.isArray(fieldsNode)) {
@@ -416,12 +419,15 @@ class SchemaParser {
   private enum(node: JsonObject, pointer: string, namespace: string | undefined): Schema {
     const q = this.qualified(node, pointer, namespace);
     if (!q) return placeholder();
-    const schema: EnumSchema = {
+    const schema = this.named<EnumSchema>(node, {
       type: 'enum',
-      ...this.namedBase(node, pointer, q),
+      name: q.name,
+      namespace: q.namespace,
+      fullName: q.fullName,
+      aliases: this.aliases(node, pointer, q.namespace, true),
       symbols: [],
       props: this.properties(node, ENUM_RESERVED),
-    };
+    });
     this.define(schema, pointer);
     if (!Array.isArray(node.symbols)) {
       this.report(SchemaCode.MissingAttribute, pointer, 'an enum needs a "symbols" array');
@@ -468,12 +474,15 @@ class SchemaParser {
         size === undefined ? pointer : appendPointer(pointer, 'size'),
         'a fixed needs a non-negative int "size"',
       );
-    const schema: FixedSchema = {
+    const schema = this.named<FixedSchema>(node, {
       type: 'fixed',
-      ...this.namedBase(node, pointer, q),
+      name: q.name,
+      namespace: q.namespace,
+      fullName: q.fullName,
+      aliases: this.aliases(node, pointer, q.namespace, true),
       size: valid ? size : 0,
       props: this.properties(node, SCHEMA_RESERVED),
-    };
+    });
     this.define(schema, pointer);
     return this.withLogicalType(schema, 'fixed', pointer, schema.size);
   }
