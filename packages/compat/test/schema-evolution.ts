@@ -128,7 +128,8 @@ export class Evolution {
     } else if (kind === 5 && enums.length > 0) {
       const e = this.pick(enums);
       const symbols = e.symbols as string[];
-      if (this.chance(0.5) && symbols.length < SYMBOLS.length) symbols.push(SYMBOLS[symbols.length]!);
+      const unused = SYMBOLS.find((s) => !symbols.includes(s));
+      if (this.chance(0.5) && unused) symbols.push(unused);
       else if (symbols.length > 1) symbols.splice(this.int(symbols.length), 1);
     } else if (kind === 6 && fixeds.length > 0) {
       this.pick(fixeds).size = this.pick([4, 8, 16]);
