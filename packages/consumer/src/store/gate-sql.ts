@@ -157,6 +157,22 @@ export async function readProcessed(
   };
 }
 
+/** Outcomes of several events of a group, keyed `source \u0000 id`. */
+export async function readOutcomes(
+  db: SqlClient,
+  group: string,
+  events: readonly { source: string; id: string }[],
+): Promise<Map<string, 'applied' | 'dead_lettered'>> {
+  const r = await db.query<{ s: string; i: string; outcome: 'applied' | 'dead_lettered' }>(
+    `select p.event_source as s, p.event_id as i, p.outcome
+       from charter_processed_event p
+       join unnest($2::text[], $3::text[]) as u(s, i) on p.event_source = u.s and p.event_id = u.i
+      where p.group_id = $1`,
+    [group, events.map((e) => e.source), events.map((e) => e.id)],
+  );
+  return new Map(r.rows.map((row) => [`${row.s}\u0000${row.i}`, row.outcome]));
+}
+
 /** Replay: the one-shot `dead_lettered → applied` transition. True for exactly one transaction. */
 export async function reviveDeadLettered(
   tx: SqlClient,
