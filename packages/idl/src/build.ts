@@ -5,7 +5,6 @@ import {
   type Field,
   type FixedSchema,
   isValidDefault,
-  isValidName,
   type LogicalType,
   type NamedSchema,
   PRIMITIVE_TYPES,
@@ -16,6 +15,7 @@ import {
 } from '@charter/schema';
 import { IdlCode } from './codes.js';
 import type { FieldDecl, MessageDecl, NamedDecl, Props, TypeNode } from './ir.js';
+import { isAvroName } from './names.js';
 import type { IdlMessage } from './protocol.js';
 import { sameSchema } from './schema-equality.js';
 import type { Loc, Reporter } from './source.js';
@@ -86,7 +86,7 @@ export class SchemaBuilder {
     } else if (schema.type === 'enum') {
       const seen = new Set<string>();
       for (const symbol of decl.symbols) {
-        if (!isValidName(symbol.name)) {
+        if (!isAvroName(symbol.name)) {
           this.reporter.error(IdlCode.InvalidName, `invalid enum symbol "${symbol.name}"`, symbol.loc);
         }
         if (seen.has(symbol.name)) {
@@ -119,7 +119,7 @@ export class SchemaBuilder {
     const out: Field[] = [];
     const seen = new Set<string>();
     for (const f of decls) {
-      if (!isValidName(f.name)) {
+      if (!isAvroName(f.name)) {
         this.reporter.error(
           IdlCode.InvalidName,
           `invalid field name "${f.name}": a name starts with a letter or _, then letters, digits or _`,

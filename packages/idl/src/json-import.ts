@@ -2,7 +2,6 @@ import {
   appendPointer,
   checkLogicalType,
   isJsonObject,
-  isValidName,
   JsonDouble,
   type JsonObject,
   type JsonSourceMap,
@@ -15,7 +14,7 @@ import { RESERVED } from './annotations.js';
 import { IdlCode } from './codes.js';
 import type { FieldDecl, MessageDecl, NamedDecl, Props, TypeNode } from './ir.js';
 import { parseFloatLiteral } from './literals.js';
-import { namespaceProblem, splitIdentifier } from './names.js';
+import { isAvroName, namespaceProblem, splitIdentifier } from './names.js';
 import type { Loc, Reporter, SourceFile } from './source.js';
 
 /** Thrown to abandon an imported file after its first structural error, as Avro's parser does. */
@@ -92,7 +91,12 @@ class JsonConverter {
     }
     if (!isJsonObject(node)) this.fail('a schema must be a string, an object or an array', pointer);
     const type = this.text(node, 'type');
-    if (type === undefined) this.fail('a schema object needs a "type" string', pointer);
+    if (type === undefined) {
+      this.fail(
+        'a schema object needs a "type" string',
+        node.type === undefined ? pointer : appendPointer(pointer, 'type'),
+      );
+    }
     if (PRIMITIVE_TYPES.has(type)) {
       const props = this.props(node, RESERVED.schema);
       this.checkLogical(type as PrimitiveTypeName, props, undefined, pointer);
@@ -123,10 +127,8 @@ class JsonConverter {
           loc,
         };
       default:
-        return this.fail(
-          `unknown schema type "${type}": a "type" must be a primitive type or one of "enum", "fixed", "record", "error", "array" or "map"`,
-          appendPointer(pointer, 'type'),
-        );
+        // {"type": "Name"} refers to a named type, as Avro 1.12.0 and 1.12.1 read it (1.12.2 refuses it).
+        return this.schema(type, appendPointer(pointer, 'type'), namespace);
     }
   }
 
@@ -157,7 +159,7 @@ class JsonConverter {
     if (name === undefined) this.fail(`a ${kind} needs a "name" string`, pointer);
     const q = splitIdentifier(name, this.text(node, 'namespace') ?? namespace);
     const nameLoc = this.loc(appendPointer(pointer, 'name'));
-    if (!isValidName(q.name)) {
+    if (!isAvroName(q.name)) {
       this.reporter.error(
         IdlCode.InvalidName,
         `invalid name "${q.name}": a name starts with a letter or _, then letters, digits or _`,

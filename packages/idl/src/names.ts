@@ -20,9 +20,19 @@ const INVALID_TYPE_NAMES: ReadonlySet<string> = new Set([
   'uuid',
 ]);
 
+/**
+ * Avro Java's name rule, `[_\p{L}][_\p{L}\p{Nd}]*`, checked per UTF-16 unit as Java's `Character.isLetter`
+ * does: letters outside the Basic Multilingual Plane are refused.
+ */
+export function isAvroName(name: string): boolean {
+  return isValidName(name) && !SURROGATE.test(name);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Why `name` cannot name a record, enum or fixed; undefined when it can. */
 export function typeNameProblem(name: string): string | undefined {
-  if (!isValidName(name))
+  if (!isAvroName(name))
     return `invalid name "${name}": a name starts with a letter or _, then letters, digits or _`;
   if (INVALID_TYPE_NAMES.has(name)) return `"${name}" is reserved for a primitive or logical type`;
   return undefined;
@@ -31,7 +41,7 @@ export function typeNameProblem(name: string): string | undefined {
 /** Why `namespace` is not a valid namespace; undefined when it is. */
 export function namespaceProblem(namespace: string): string | undefined {
   for (const part of namespace.split('.')) {
-    if (!isValidName(part)) return `invalid namespace "${namespace}": part "${part}" is not a valid name`;
+    if (!isAvroName(part)) return `invalid namespace "${namespace}": part "${part}" is not a valid name`;
   }
   return undefined;
 }

@@ -145,7 +145,10 @@ describe('import errors (2.9)', () => {
     'bad-json.avdl': 'protocol P {\n  import schema "bad.avsc";\n}',
     'bad.avsc': '{"type": "record",\n "name": "R", "fields": [ }',
     'bad-schema.avdl': 'protocol P {\n  import schema "bad-type.avsc";\n}',
-    'bad-type.avsc': '{"type": "record", "name": "R",\n  "fields": [{"name": "x", "type": {"type": "R2"}}]}',
+    'bad-type.avsc': '{"type": "record", "name": "R",\n  "fields": [{"name": "x", "type": {"type": 12}}]}',
+    'type-ref.avdl': 'protocol P {\n  import schema "type-ref.avsc";\n}',
+    'type-ref.avsc':
+      '[{"type": "enum", "name": "E", "symbols": ["A"]}, {"type": "record", "name": "R", "fields": [{"name": "x", "type": {"type": "E"}}]}]',
     'bad-default.avdl': 'protocol P {\n  import schema "bad-default.avsc";\n}',
     'bad-default.avsc':
       '{"type": "record", "name": "R",\n  "fields": [{"name": "x", "type": "int", "default": "one"}]}',
@@ -166,6 +169,12 @@ describe('import errors (2.9)', () => {
   it('reports an invalid schema in the imported file', () => {
     const { result } = compileAt(dir, 'bad-schema.avdl');
     expect(errorsOf(result)).toEqual(['IDL015 bad-type.avsc:2:45']);
+  });
+
+  it('reads {"type": "Name"} as a reference, as Avro 1.12.0 and 1.12.1 do', () => {
+    const { result, text } = compileAt(dir, 'type-ref.avdl');
+    expect(result.diagnostics).toEqual([]);
+    expect(text).toContain('"fields":[{"name":"x","type":"E"}]');
   });
 
   it('checks the defaults of imported schemas', () => {

@@ -105,3 +105,10 @@ describe('name validation (3.11)', () => {
     );
   });
 });
+
+describe('names outside the Basic Multilingual Plane', () => {
+  it('refuses letters Java does not see as letters per UTF-16 unit', () => {
+    expect(errorAt('protocol P {\n  record 𝒜 {}\n}')).toEqual(['IDL006 2:10']);
+    expect(errorAt('protocol P {\n  record R { int x𝒜; }\n}')).toEqual(['IDL006 2:18']);
+  });
+});
