@@ -139,5 +139,16 @@ describe.skipIf(!existsSync(shared))(
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(readFileSync(join(shared, expected), 'utf8'));
     });
+
+    it('charter idl2schemata protocol.avdl writes the four files of avro-tools', async () => {
+      const r = await runCli(['idl2schemata', join(shared, 'protocol.avdl'), 'tools-out'], dir);
+      expect(r.code).toBe(0);
+      expect(readdirSync(join(dir, 'tools-out')).sort()).toEqual([
+        'Kind.avsc',
+        'MD5.avsc',
+        'TestError.avsc',
+        'TestRecord.avsc',
+      ]);
+    });
   },
 );
