@@ -1,7 +1,14 @@
 export type { CodegenOptions, ContractSource } from './contract-source.js';
-export { type EmittedModule, emitModule } from './emit.js';
 export { type ContractModel, contractModel } from './model.js';
-export { GENERATED_HEADER, printModule } from './module.js';
+export {
+  GENERATED_HEADER,
+  type ModuleParts,
+  moduleParts,
+  printCjs,
+  printDeclarations,
+  printEsm,
+  printModule,
+} from './module.js';
 export { namedTypes, TypeNames } from './names.js';
 export { type GeneratedPackage, generatePackage, type PackageOptions } from './package.js';
 export {

@@ -65,26 +65,56 @@ function record(model: ContractModel, r: RecordSchema): string {
   return out;
 }
 
-function enumeration(model: ContractModel, e: EnumSchema): string {
+/** A top-level constant: written with its value in JS, with only its type in declarations. */
+interface Constant {
+  doc: string;
+  name: string;
+  /** The annotation in the TypeScript source; none for `as const` literals. */
+  annotation?: string;
+  /** The initializer in the TypeScript source. */
+  tsInit: string;
+  /** The initializer in JavaScript (types erased). */
+  jsInit: string;
+  /** The type in declaration files. */
+  dtsType: string;
+}
+
+type Item = { kind: 'type'; text: string } | ({ kind: 'const' } & Constant);
+
+function enumeration(model: ContractModel, e: EnumSchema): Item[] {
   const name = model.names.of(e);
-  const symbols = model.symbolNames.get(e)!;
   const fallback =
     e.default === undefined ? undefined : `Readers that do not know a symbol read \`${e.default}\`.`;
   const union = e.symbols.length ? e.symbols.map(quote).join(' | ') : 'never';
-  return (
-    `${jsdoc([e.doc, `Avro enum \`${e.fullName}\`.`, fallback])}export type ${name} = ${union};\n\n` +
-    `${jsdoc([`The symbols of \`${name}\`, in schema order.`])}export const ${symbols} = [${e.symbols.map(quote).join(', ')}] as const;\n`
-  );
+  const list = `[${e.symbols.map(quote).join(', ')}]`;
+  return [
+    {
+      kind: 'type',
+      text: `${jsdoc([e.doc, `Avro enum \`${e.fullName}\`.`, fallback])}export type ${name} = ${union};\n`,
+    },
+    {
+      kind: 'const',
+      doc: jsdoc([`The symbols of \`${name}\`, in schema order.`]),
+      name: model.symbolNames.get(e)!,
+      tsInit: `${list} as const`,
+      jsInit: list,
+      // TypeScript writes the inferred tuple with double quotes
+      dtsType: `readonly [${e.symbols.map((x) => JSON.stringify(x)).join(', ')}]`,
+    },
+  ];
 }
 
-function fixed(model: ContractModel, f: FixedSchema): string {
+function fixed(model: ContractModel, f: FixedSchema): Item {
   const logical = logicalTsType(f);
   const hint = logicalHint(f);
   const what = `Avro fixed \`${f.fullName}\`: ${hint ?? `exactly ${f.size} bytes`}.`;
-  return `${jsdoc([f.doc, what])}export type ${model.names.of(f)} = ${logical ?? 'Uint8Array'};\n`;
+  return {
+    kind: 'type',
+    text: `${jsdoc([f.doc, what])}export type ${model.names.of(f)} = ${logical ?? 'Uint8Array'};\n`,
+  };
 }
 
-function contract(model: ContractModel): string {
+function contract(model: ContractModel): Constant {
   const { source, eventName } = model;
   const { event } = source;
   const init = model.initNames.get(source.schema);
@@ -94,7 +124,7 @@ function contract(model: ContractModel): string {
     `The \`${source.schema.fullName}\` contract: schema, identity, registry subject and topic, and its codec.`,
     `Topic \`${event.topic}\`, subject \`${event.subject}\` (${event.subjectStrategy}, ${event.role}), compatibility ${event.compatibility}.`,
   ];
-  return `${jsdoc(doc)}export const ${eventName}: EventContract<${typeArgs}> = /*@__PURE__*/ defineContract<${typeArgs}>({
+  const info = `({
   name: ${quote(source.schema.name)},
   fullName: ${quote(source.schema.fullName)},
   schema: ${JSON.stringify(stringifyJson(source.json))},
@@ -110,26 +140,84 @@ function contract(model: ContractModel): string {
     sha256: ${quote(f.sha256)},
   },
   longs: ${quote(model.longs)},
-});
-`;
+})`;
+  return {
+    doc: jsdoc(doc),
+    name: eventName,
+    annotation: `EventContract<${typeArgs}>`,
+    tsInit: `/*@__PURE__*/ defineContract<${typeArgs}>${info}`,
+    jsInit: `/*@__PURE__*/ defineContract${info}`,
+    dtsType: `EventContract<${typeArgs}>`,
+  };
 }
 
-/** `src/index.ts` of an event package: the types and the contract object. */
-export function printModule(model: ContractModel): string {
-  const blocks: string[] = [];
+/** The module of an event package as parts, printed as TypeScript, ESM, CommonJS and declarations. */
+export interface ModuleParts {
+  header: string;
+  /** Types imported from @charter/serde (`EventContract`, `Duration`). */
+  typeImports: string[];
+  items: Item[];
+}
+
+export function moduleParts(model: ContractModel): ModuleParts {
+  const items: Item[] = [];
   for (const t of model.types) {
-    if (t.type === 'enum') blocks.push(enumeration(model, t));
-    else if (t.type === 'fixed') blocks.push(fixed(model, t));
-    else blocks.push(record(model, t));
+    if (t.type === 'enum') items.push(...enumeration(model, t));
+    else if (t.type === 'fixed') items.push(fixed(model, t));
+    else items.push({ kind: 'type', text: record(model, t) });
   }
-  blocks.push(contract(model));
-  const body = blocks.join('\n');
+  items.push({ kind: 'const', ...contract(model) });
   // `duration` is only valid on fixed(12), so only a fixed alias can mention the type.
   const usesDuration = model.types.some((t) => t.type === 'fixed' && t.logicalType?.name === 'duration');
-  const imports = ['defineContract', ...(usesDuration ? ['type Duration'] : []), 'type EventContract'];
   const from = model.source.source ? ` from ${model.source.source}` : '';
-  return `${GENERATED_HEADER}${from}. Do not edit: change the contract and run \`pnpm build\`.
-import { ${imports.join(', ')} } from '@charter/serde';
+  return {
+    header: `${GENERATED_HEADER}${from}. Do not edit: change the contract and run \`pnpm build\`.`,
+    typeImports: [...(usesDuration ? ['Duration'] : []), 'EventContract'],
+    items,
+  };
+}
 
-${body}`;
+const constants = (parts: ModuleParts) =>
+  parts.items.filter((i): i is Item & { kind: 'const' } => i.kind === 'const');
+
+/** \`src/index.ts\`: the types and the contract object. */
+export function printModule(parts: ModuleParts): string {
+  const imports = ['defineContract', ...parts.typeImports.map((t) => `type ${t}`)];
+  const body = parts.items.map((item) =>
+    item.kind === 'type'
+      ? item.text
+      : `${item.doc}export const ${item.name}${item.annotation ? `: ${item.annotation}` : ''} = ${item.tsInit};\n`,
+  );
+  return `${parts.header}\nimport { ${imports.join(', ')} } from '@charter/serde';\n\n${body.join('\n')}`;
+}
+
+/** \`dist/index.js\`: the constants, as an ES module (what TypeScript emits for the source). */
+export function printEsm(parts: ModuleParts): string {
+  const body = constants(parts).map((c) => `${c.doc}export const ${c.name} = ${c.jsInit};\n`);
+  return `${parts.header}\nimport { defineContract } from '@charter/serde';\n${body.join('')}`;
+}
+
+/** \`dist/index.cjs\`: the constants, as a CommonJS module (in TypeScript's CommonJS emit shape). */
+export function printCjs(parts: ModuleParts): string {
+  const list = constants(parts);
+  const names = list.map((c) => `exports.${c.name}`);
+  const body = list.map(
+    (c) =>
+      `${c.doc}exports.${c.name} = ${c.jsInit.replace('defineContract(', '(0, serde_1.defineContract)(')};\n`,
+  );
+  return `"use strict";
+${parts.header}
+Object.defineProperty(exports, "__esModule", { value: true });
+${[...names].reverse().join(' = ')} = void 0;
+const serde_1 = require("@charter/serde");
+${body.join('')}`;
+}
+
+/** \`dist/index.d.ts\` (and \`.d.cts\`): the types, and the constants' types. */
+export function printDeclarations(parts: ModuleParts): string {
+  const body = parts.items.map((item) =>
+    item.kind === 'type' ? item.text : `${item.doc}export declare const ${item.name}: ${item.dtsType};\n`,
+  );
+  const imports = parts.typeImports.map((t) => `type ${t}`).join(', ');
+  return `${parts.header}\nimport { ${imports} } from '@charter/serde';\n${body.join('\n')}`;
 }

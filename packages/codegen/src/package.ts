@@ -1,8 +1,7 @@
 import { stringifyJsonPretty } from '@charter/schema';
 import type { CodegenOptions, ContractSource } from './contract-source.js';
-import { emitModule } from './emit.js';
 import { contractModel } from './model.js';
-import { printModule } from './module.js';
+import { moduleParts, printCjs, printDeclarations, printEsm, printModule } from './module.js';
 import { INITIAL_VERSION, printPackageJson, printTsconfig, printTurboJson } from './package-json.js';
 import { printReadme } from './readme.js';
 
@@ -27,7 +26,8 @@ export interface PackageOptions extends CodegenOptions {
 /** Generates one event package in memory. */
 export function generatePackage(source: ContractSource, options: PackageOptions = {}): GeneratedPackage {
   const model = contractModel(source, options.longs ?? 'number');
-  const module = printModule(model);
+  const parts = moduleParts(model);
+  const module = printModule(parts);
   const files = new Map<string, string>([
     ['package.json', printPackageJson(model, { version: options.version ?? INITIAL_VERSION })],
     ['README.md', printReadme(model)],
@@ -38,11 +38,13 @@ export function generatePackage(source: ContractSource, options: PackageOptions 
   ]);
   const dist = new Map<string, string>();
   if (!options.withoutDist) {
-    const emitted = emitModule(module);
-    dist.set('dist/index.js', emitted.esm);
-    dist.set('dist/index.cjs', emitted.cjs);
-    dist.set('dist/index.d.ts', emitted.dts);
-    dist.set('dist/index.d.cts', emitted.dts);
+    // Printed from the same parts as the source: what TypeScript would emit for it (a test holds them
+    // to TypeScript's own output), at a fraction of the cost of running its transpilers per package.
+    const declarations = printDeclarations(parts);
+    dist.set('dist/index.js', printEsm(parts));
+    dist.set('dist/index.cjs', printCjs(parts));
+    dist.set('dist/index.d.ts', declarations);
+    dist.set('dist/index.d.cts', declarations);
   }
   return { slug: source.event.slug, name: source.event.package, files, dist };
 }

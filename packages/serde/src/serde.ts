@@ -76,9 +76,16 @@ export class Serde {
   }
 
   /** Wire-format bytes of an event (magic byte, schema id, Avro binary). */
-  async serialize<T>(contract: EventContract<T, unknown>, value: T): Promise<Buffer> {
-    const id = this.#ids.get(contract as AnyContract) ?? (await this.schemaId(contract));
-    return contract.codec.encodeFramed(id, value);
+  serialize<T>(contract: EventContract<T, unknown>, value: T): Promise<Buffer> {
+    const id = this.#ids.get(contract as AnyContract);
+    if (id === undefined)
+      return this.schemaId(contract).then((known) => contract.codec.encodeFramed(known, value));
+    // Not an async function: once the id is known this is one encode and one resolved promise.
+    try {
+      return Promise.resolve(contract.codec.encodeFramed(id, value));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Like `serialize`, once `schemaId(contract)` has resolved; throws before that. */
@@ -121,9 +128,22 @@ export class Serde {
   }
 
   /** The event in a wire-format message, resolved from the writer's schema into the contract's. */
-  async deserialize<T>(contract: EventContract<T, unknown>, message: Uint8Array): Promise<T> {
+  deserialize<T>(contract: EventContract<T, unknown>, message: Uint8Array): Promise<T> {
+    try {
+      const id = readSchemaId(message);
+      const fn = this.#decoders.get(contract as AnyContract)?.get(id);
+      if (!fn) return this.decoder(contract, id).then((found) => decodeWith(found, message, 5) as T);
+      return Promise.resolve(decodeWith(fn, message, 5) as T);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Like `deserialize`, once the writer's schema id has been seen; throws before that. */
+  deserializeSync<T>(contract: EventContract<T, unknown>, message: Uint8Array): T {
     const id = readSchemaId(message);
-    const fn = this.#decoders.get(contract as AnyContract)?.get(id) ?? (await this.decoder(contract, id));
+    const fn = this.#decoders.get(contract as AnyContract)?.get(id);
+    if (!fn) throw new Error(`writer schema ${id} not fetched yet: await deserialize() once first`);
     return decodeWith(fn, message, 5) as T;
   }
 

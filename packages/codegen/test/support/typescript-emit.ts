@@ -21,9 +21,9 @@ export interface EmittedModule {
 }
 
 /**
- * The dist files of a generated module, by TypeScript's own emitter (the one bundled with ts-morph): each
- * file is transpiled alone, which the generated source allows (explicit types on every export), so 500
- * packages take seconds rather than 500 `tsc` runs.
+ * What TypeScript's own emitter (the one bundled with ts-morph) makes of a generated module: the oracle
+ * the printed dist files are held to. Each file is transpiled alone, which the generated source allows
+ * (explicit types on every export, `isolatedDeclarations`).
  */
 export function emitModule(source: string, fileName = 'index.ts'): EmittedModule {
   const esm = ts.transpileModule(source, {

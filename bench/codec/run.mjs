@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Codec benchmark: charter's generated-contract codec against avsc's Type and JSON on the same event, in
+// the same run. Every case runs in its own process, in interleaved rounds; medians over all samples.
+//   pnpm --filter @charter/serde build && node bench/codec/run.mjs [--quick] [--rounds N]
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { AvroCodec } from '@charter/serde';
+import avsc from 'avsc';
+import { avscValue, charterValue, schema } from './event.mjs';
+
+const quick = process.argv.includes('--quick');
+const roundsArg = process.argv.indexOf('--rounds');
+const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : quick ? 1 : 3;
+const env = quick ? { BENCH_SAMPLES: '3', BENCH_SAMPLE_MS: '300', BENCH_WARMUP_MS: '300' } : {};
+const caseScript = fileURLToPath(new URL('./case.mjs', import.meta.url));
+
+// Correctness first: the bytes are Avro's, and decoding gives the value back.
+const codec = new AvroCodec(schema);
+const ours = codec.encode(charterValue());
+const theirs = avsc.Type.forSchema(schema).toBuffer(avscValue());
+if (!ours.equals(theirs)) throw new Error('charter and avsc disagree on the bytes of the event');
+if (JSON.stringify(codec.decode(ours)) !== JSON.stringify(charterValue()))
+  throw new Error('round trip failed');
+
+const cases = spawnSync(process.execPath, [caseScript, '--list'], { encoding: 'utf8' })
+  .stdout.trim()
+  .split('\n');
+const results = new Map(cases.map((c) => [c, { bytes: 0, samples: [] }]));
+for (let round = 1; round <= rounds; round++) {
+  for (const name of cases) {
+    const run = spawnSync(process.execPath, [caseScript, name], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    if (run.status !== 0) throw new Error(`${name} failed:\n${run.stderr}`);
+    const line = JSON.parse(run.stdout.trim().split('\n').at(-1));
+    const r = results.get(name);
+    r.bytes = line.bytes;
+    r.samples.push(...line.samples);
+  }
+  process.stderr.write(`round ${round}/${rounds} done\n`);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const m = (name) => median(results.get(name).samples);
+const k = (n) => `${(n / 1000).toFixed(1)} k`;
+
+console.log(
+  `node ${process.version}, ${rounds} round(s) × ${cases.length} cases, one process each; ops/s medians\n`,
+);
+console.log('case                     bytes   ops/s median   min–max               ns/op');
+for (const name of cases) {
+  const r = results.get(name);
+  const med = median(r.samples);
+  const range = `${k(Math.min(...r.samples))}–${k(Math.max(...r.samples))}`;
+  console.log(
+    `${name.padEnd(24)} ${String(r.bytes).padStart(5)}   ${k(med).padStart(12)}   ${range.padEnd(20)}  ${Math.round(
+      1e9 / med,
+    )
+      .toString()
+      .padStart(6)}`,
+  );
+}
+const ratio = (a, b) => `${(m(a) / m(b)).toFixed(2)}x`;
+const overhead = (framed, bare) => `${(((m(bare) - m(framed)) / m(bare)) * 100).toFixed(1)}%`;
+console.log(`
+encode: charter ${ratio('charter.encode', 'avsc.toBuffer')} avsc toBuffer, ${ratio('charter.encode', 'json.stringify')} JSON.stringify, ${ratio('charter.encode', 'json.toBuffer')} Buffer.from(JSON.stringify)
+decode: charter ${ratio('charter.decode', 'avsc.fromBuffer')} avsc fromBuffer, ${ratio('charter.decode', 'json.parse')} JSON.parse, ${ratio('charter.decode', 'json.fromBuffer')} JSON.parse(buf.toString())
+framing overhead (slower than bare encode/decode; negative = faster):
+  encodeFramed (sync, header written in place)   ${overhead('charter.encodeFramed', 'charter.encode')}
+  serde.serialize (await, id cached)             ${overhead('serde.serialize', 'charter.encode')}
+  decode after readSchemaId (sync, resolver)     ${overhead('charter.decodeFramed', 'charter.decode')}
+  serde.deserialize (await, resolver cached)     ${overhead('serde.deserialize', 'charter.decode')}`);
