@@ -108,6 +108,35 @@ describe.each(BACKENDS)('dedup on $name', (backend) => {
   }
 
   it.skipIf(backend.skip)(
+    `${title}: a chunk skips repeats of applied events in place and splits only at a conflict`,
+    async () => {
+      world = await World.create(backend, { chunkSize: 100 });
+      const a = world.produce({ orderId: 'a', amount: 1 });
+      const m = await world.start();
+      await world.drain();
+      const before = m.transactions();
+      for (let i = 0; i < 5; i++) world.produce({ orderId: `x${i}`, amount: i });
+      world.produce({ orderId: 'a', amount: 1 }, { id: a.id! });
+      for (let i = 5; i < 10; i++) world.produce({ orderId: `x${i}`, amount: i });
+      await world.drain();
+      // One transaction for eleven records, the repeat of `a` skipped inside it.
+      expect(m.transactions() - before).toBe(1);
+      expect(world.events.filter((e) => e.type === 'duplicate')).toHaveLength(1);
+      const mid = m.transactions();
+      for (let i = 0; i < 4; i++) world.produce({ orderId: `y${i}`, amount: i });
+      world.produce({ orderId: 'x1', amount: 99 });
+      for (let i = 4; i < 8; i++) world.produce({ orderId: `y${i}`, amount: i });
+      await world.drain();
+      // The chunk fails at the conflict, its head commits as a chunk, the conflict goes one by one
+      // (gate, then the dead letter), and the tail is a chunk again.
+      expect(m.transactions() - mid).toBe(5);
+      expect(world.deadLetters()).toHaveLength(1);
+      expect((await world.effects()).filter((e) => e.orderId.startsWith('y'))).toHaveLength(8);
+      expect(await world.nextOffset()).toBe('21');
+    },
+  );
+
+  it.skipIf(backend.skip)(
     `${title}: a record without an event id is dead-lettered as missing-event-id`,
     async () => {
       world = await World.create(backend);

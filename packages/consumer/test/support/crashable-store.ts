@@ -8,8 +8,10 @@ export function crashable(inner: ConsumerStore): {
   store: ConsumerStore;
   crash(): void;
   readonly crashed: boolean;
+  readonly transactions: number;
 } {
   let dead = false;
+  let transactions = 0;
   const fail = () =>
     Object.assign(new Error('terminating connection: the process crashed'), { code: '57P01' });
   const wrap = (client: SqlClient): SqlClient => ({
@@ -24,6 +26,7 @@ export function crashable(inner: ConsumerStore): {
     query: base.query,
     async transaction(fn) {
       if (dead) throw fail();
+      transactions++;
       return inner.transaction(async (tx) => {
         const result = await fn(wrap(tx));
         if (dead) throw fail();
@@ -39,6 +42,9 @@ export function crashable(inner: ConsumerStore): {
     },
     get crashed() {
       return dead;
+    },
+    get transactions() {
+      return transactions;
     },
   };
 }

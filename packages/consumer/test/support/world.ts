@@ -43,6 +43,8 @@ export interface Member {
   crash(): void;
   /** Runs the kit on the consumer: joins the group (done by `start` unless told otherwise). */
   join(): Promise<void>;
+  /** Transactions the kit has started on this member's store. */
+  transactions(): number;
 }
 
 export interface WorldOptions {
@@ -170,6 +172,7 @@ export class World {
       sessionTimeout: this.options.sessionTimeout ?? 30_000,
     });
     const member = { name, consumer, store: box.store, events } as Member;
+    member.transactions = () => box.transactions;
     member.crash = () => {
       consumer.crash();
       box.crash();
