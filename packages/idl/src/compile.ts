@@ -22,6 +22,10 @@ const FATAL: ReadonlySet<string> = new Set([
   IdlCode.UnreadableFile,
 ]);
 
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function outputKind(ast: IdlFileAst): IdlOutputKind {
   if (ast.protocol) return 'protocol';
   return ast.mainSchema ? 'schema' : 'schemata';
@@ -74,7 +78,7 @@ class Compilation {
     this.read.add(path);
     this.files.push(path);
     this.stack.push(path);
-    const source = new SourceFile(display, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const source = new SourceFile(display, withoutBom(text));
     const ast = parseIdl(source, this.reporter);
     const messages = new Map<string, MessageDecl>();
     const isProtocol = ast.protocol !== undefined;
@@ -120,7 +124,7 @@ class Compilation {
           } else {
             this.read.add(target);
             this.files.push(target);
-            const source = new SourceFile(target, targetText);
+            const source = new SourceFile(target, withoutBom(targetText));
             const imported =
               item.importKind === 'protocol'
                 ? importProtocolFile(source, this.reporter)

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { compileIdlFile } from '@charter/idl';
+import { compileIdl, compileIdlFile } from '@charter/idl';
 import { stringifyJson } from '@charter/schema';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from './helpers.js';
@@ -179,5 +179,21 @@ describe('import errors (2.9)', () => {
 
   it('checks the defaults of imported schemas', () => {
     expect(errorsOf(compileAt(dir, 'bad-default.avdl').result)).toEqual(['IDL007 bad-default.avsc:2:54']);
+  });
+});
+
+describe('byte order marks', () => {
+  it('ignores a BOM at the start of the compiled text and of imported JSON', () => {
+    const readFile = (p: string) =>
+      p.endsWith('t.avsc') ? '\ufeff{"type":"fixed","name":"T","size":2}' : undefined;
+    const result = compileIdl('\ufeffprotocol P { import schema "t.avsc"; }', '/virtual/p.avdl', {
+      readFile,
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.json).toEqual({
+      protocol: 'P',
+      types: [{ type: 'fixed', name: 'T', size: 2 }],
+      messages: {},
+    });
   });
 });
