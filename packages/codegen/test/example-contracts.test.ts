@@ -64,7 +64,7 @@ describe("the example organisation's contracts (idl/)", () => {
           );
           return;
         }
-        expect(codec.decode(Buffer.from(hex, 'hex'))).toEqual(value);
+        expect(codec.decode(Buffer.from(hex as string, 'hex'))).toEqual(value);
       });
     });
   });
