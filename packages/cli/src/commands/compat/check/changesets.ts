@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { type ChangeKind, CompatCode, compareChangeKinds } from '@charter/compat';
 import type { Diagnostic } from '@charter/diagnostics';
 
+/** One `"<package>": <bump>` line of one changeset file. */
+export interface ChangesetEntry {
+  /** `.changeset/<name>.md`, relative to the project root. */
+  file: string;
+  package: string;
+  bump: ChangeKind;
+}
+
 export interface Changesets {
+  /** Every declaration, in file order. */
+  entries: ChangesetEntry[];
   /** The largest bump declared per package across all changesets. */
   bumps: Map<string, ChangeKind>;
   /** Which changeset files declared each package. */
@@ -20,7 +30,7 @@ const ENTRY =
  */
 export function readChangesets(root: string): Changesets {
   const dir = join(root, '.changeset');
-  const result: Changesets = { bumps: new Map(), files: new Map(), diagnostics: [] };
+  const result: Changesets = { entries: [], bumps: new Map(), files: new Map(), diagnostics: [] };
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -53,6 +63,7 @@ export function readChangesets(root: string): Changesets {
       }
       const pkg = (m[1] ?? m[2] ?? m[3] ?? '').trim();
       const bump = m[5] as ChangeKind;
+      result.entries.push({ file, package: pkg, bump });
       const before = result.bumps.get(pkg);
       if (!before || compareChangeKinds(bump, before) > 0) result.bumps.set(pkg, bump);
       result.files.set(pkg, [...(result.files.get(pkg) ?? []), file]);
