@@ -1,0 +1,7 @@
+export {
+  BILLING_GROUP,
+  type BillingOptions,
+  billingConsumer,
+  migrateBilling,
+  UnbillableOrderError,
+} from './billing.js';
