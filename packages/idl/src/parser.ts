@@ -407,22 +407,23 @@ class Parser extends TokenCursor {
 
   private plainType(annotated: boolean): TypeNode {
     const t = this.cur;
-    const next = this.peekKind(1);
-    if (this.kind(t) === 'array' && next === '<') {
+    const kind = this.kind(t);
+    const next = kind === 'array' || kind === 'map' || kind === 'union' ? this.peekKind(1) : '';
+    if (kind === 'array' && next === '<') {
       this.advance();
       this.advance();
       const items = this.fullType();
       const end = this.expect('>');
       return { kind: 'array', items, props: EMPTY_PROPS, loc: this.span(t, end) };
     }
-    if (this.kind(t) === 'map' && next === '<') {
+    if (kind === 'map' && next === '<') {
       this.advance();
       this.advance();
       const values = this.fullType();
       const end = this.expect('>');
       return { kind: 'map', values, props: EMPTY_PROPS, loc: this.span(t, end) };
     }
-    if (this.kind(t) === 'union' && next === '{') {
+    if (kind === 'union' && next === '{') {
       this.advance();
       this.advance();
       const branches = [this.fullType()];

@@ -77,8 +77,10 @@ export class TokenCursor {
     const t = this.pos;
     const kind = this.kinds[t];
     if (kind !== 'eof' && kind !== 'sub' && kind !== 'invalid') {
-      this.pos++;
-      this.skipDocs();
+      const kinds = this.kinds;
+      let next = t + 1;
+      while (kinds[next] === 'doc') next++;
+      this.pos = next;
     }
     return t;
   }
