@@ -52,6 +52,8 @@ const CASES = {
   'charter.decodeFramed': () => decodeWith(decoders.get(readSchemaId(framed)), framed, 5),
   'serde.serialize': async () => serde.serialize(contract, value),
   'serde.deserialize': async () => serde.deserialize(contract, framed),
+  'serde.serializeSync': () => serde.serializeSync(contract, value),
+  'serde.deserializeSync': () => serde.deserializeSync(contract, framed),
 };
 
 const SIZES = {
@@ -68,11 +70,13 @@ if (!name || name === '--list') {
 }
 const fn = CASES[name];
 if (!fn) throw new Error(`unknown case ${name}`);
-const isAsync = name.startsWith('serde.');
+const isAsync = name === 'serde.serialize' || name === 'serde.deserialize';
 
+/** Ops per wall second and per CPU second of this process (less sensitive to a busy machine). */
 async function runFor(ms, batch) {
   let ops = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let now = start;
   while (now - start < ms) {
     if (isAsync) for (let i = 0; i < batch; i++) await fn();
@@ -80,7 +84,8 @@ async function runFor(ms, batch) {
     ops += batch;
     now = performance.now();
   }
-  return (ops * 1000) / (now - start);
+  const used = process.cpuUsage(cpu);
+  return { wall: (ops * 1000) / (now - start), cpu: (ops * 1e6) / (used.user + used.system) };
 }
 
 await serde.schemaId(contract);
@@ -96,10 +101,15 @@ for (;;) {
 }
 await runFor(WARMUP_MS, batch);
 const samples = [];
-for (let i = 0; i < SAMPLES; i++) samples.push(await runFor(SAMPLE_MS, batch));
+const cpuSamples = [];
+for (let i = 0; i < SAMPLES; i++) {
+  const { wall, cpu } = await runFor(SAMPLE_MS, batch);
+  samples.push(wall);
+  cpuSamples.push(cpu);
+}
 const size = name.startsWith('json')
   ? SIZES.json
   : name.includes('ramed') || name.startsWith('serde')
     ? SIZES.framed
     : SIZES.charter;
-console.log(JSON.stringify({ case: name, bytes: size, samples }));
+console.log(JSON.stringify({ case: name, bytes: size, samples, cpuSamples }));

@@ -25,7 +25,7 @@ if (JSON.stringify(codec.decode(ours)) !== JSON.stringify(charterValue()))
 const cases = spawnSync(process.execPath, [caseScript, '--list'], { encoding: 'utf8' })
   .stdout.trim()
   .split('\n');
-const results = new Map(cases.map((c) => [c, { bytes: 0, samples: [] }]));
+const results = new Map(cases.map((c) => [c, { bytes: 0, samples: [], cpuSamples: [] }]));
 for (let round = 1; round <= rounds; round++) {
   for (const name of cases) {
     const run = spawnSync(process.execPath, [caseScript, name], {
@@ -37,6 +37,7 @@ for (let round = 1; round <= rounds; round++) {
     const r = results.get(name);
     r.bytes = line.bytes;
     r.samples.push(...line.samples);
+    r.cpuSamples.push(...line.cpuSamples);
   }
   process.stderr.write(`round ${round}/${rounds} done\n`);
 }
@@ -46,12 +47,13 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const m = (name) => median(results.get(name).samples);
+const mc = (name) => median(results.get(name).cpuSamples);
 const k = (n) => `${(n / 1000).toFixed(1)} k`;
 
 console.log(
   `node ${process.version}, ${rounds} round(s) × ${cases.length} cases, one process each; ops/s medians\n`,
 );
-console.log('case                     bytes   ops/s median   min–max               ns/op');
+console.log('case                     bytes   ops/s median   min–max               ns/op   ops/CPU-s');
 for (const name of cases) {
   const r = results.get(name);
   const med = median(r.samples);
@@ -61,16 +63,19 @@ for (const name of cases) {
       1e9 / med,
     )
       .toString()
-      .padStart(6)}`,
+      .padStart(6)}   ${k(median(r.cpuSamples)).padStart(9)}`,
   );
 }
-const ratio = (a, b) => `${(m(a) / m(b)).toFixed(2)}x`;
-const overhead = (framed, bare) => `${(((m(bare) - m(framed)) / m(bare)) * 100).toFixed(1)}%`;
+const ratio = (a, b) => `${(m(a) / m(b)).toFixed(2)}x (CPU ${(mc(a) / mc(b)).toFixed(2)}x)`;
+const overhead = (framed, bare) =>
+  `${(((m(bare) - m(framed)) / m(bare)) * 100).toFixed(1)}% (CPU ${(((mc(bare) - mc(framed)) / mc(bare)) * 100).toFixed(1)}%)`;
 console.log(`
 encode: charter ${ratio('charter.encode', 'avsc.toBuffer')} avsc toBuffer, ${ratio('charter.encode', 'json.stringify')} JSON.stringify, ${ratio('charter.encode', 'json.toBuffer')} Buffer.from(JSON.stringify)
 decode: charter ${ratio('charter.decode', 'avsc.fromBuffer')} avsc fromBuffer, ${ratio('charter.decode', 'json.parse')} JSON.parse, ${ratio('charter.decode', 'json.fromBuffer')} JSON.parse(buf.toString())
 framing overhead (slower than bare encode/decode; negative = faster):
   encodeFramed (sync, header written in place)   ${overhead('charter.encodeFramed', 'charter.encode')}
+  serde.serializeSync (id cached)                ${overhead('serde.serializeSync', 'charter.encode')}
   serde.serialize (await, id cached)             ${overhead('serde.serialize', 'charter.encode')}
   decode after readSchemaId (sync, resolver)     ${overhead('charter.decodeFramed', 'charter.decode')}
+  serde.deserializeSync (resolver cached)        ${overhead('serde.deserializeSync', 'charter.decode')}
   serde.deserialize (await, resolver cached)     ${overhead('serde.deserialize', 'charter.decode')}`);

@@ -40,7 +40,10 @@ export class AvroCodec<T = unknown, TInit = T> {
   #encode: EncodeFn | undefined;
   #decode: DecodeFn | undefined;
   #canonical: string | undefined;
+  /** Decoders by the writer's canonical form, and by the writer schema as given (text or object). */
   readonly #resolvers = new Map<string, DecodeFn>();
+  readonly #byText = new Map<string, DecodeFn>();
+  readonly #byObject = new WeakMap<object, DecodeFn>();
 
   constructor(schema: SchemaLike, options: CodecOptions = {}) {
     this.schema = toSchema(schema);
@@ -109,9 +112,17 @@ export class AvroCodec<T = unknown, TInit = T> {
     return decodeWith(fn, bytes, start) as T;
   }
 
-  /** The decoder for data written with `writer` (cached by the writer's canonical form). */
+  /** The decoder for data written with `writer` (compiled once per canonical form, looked up by input). */
   resolver(writer: SchemaLike): DecodeFn {
-    const schema = toSchema(writer);
+    const known = typeof writer === 'string' ? this.#byText.get(writer) : this.#byObject.get(writer);
+    if (known) return known;
+    const fn = this.compileResolver(toSchema(writer));
+    if (typeof writer === 'string') this.#byText.set(writer, fn);
+    else this.#byObject.set(writer, fn);
+    return fn;
+  }
+
+  private compileResolver(schema: Schema): DecodeFn {
     if (schema === this.schema) return this.decoder;
     const key = parsingCanonicalForm(schema);
     if (key === this.canonical) return this.decoder;

@@ -91,6 +91,13 @@ describe('events written with version 1 are read by version 2', () => {
     });
   });
 
+  it('compiles one decoder per writer schema, whatever form it is given in', () => {
+    const text = JSON.stringify(v1);
+    expect(reader.resolver(text)).toBe(reader.resolver(text));
+    expect(reader.resolver(v1)).toBe(reader.resolver(text));
+    expect(reader.resolver(v2)).toBe(reader.resolver(reader.schema));
+  });
+
   it('gives every decoded value its own default object', () => {
     const a = reader.decode(bytes, v1) as { tags: Record<string, string[]> };
     a.tags.promo!.push('mutated');

@@ -36,7 +36,7 @@ export class BinaryWriter {
   /** A copy of the bytes written so far (pooled allocation; the scratch buffer is reused). */
   take(): Buffer {
     const out = Buffer.allocUnsafe(this.pos);
-    this.buf.copy(out, 0, 0, this.pos);
+    out.set(this.buf.subarray(0, this.pos));
     return out;
   }
 
