@@ -42,6 +42,8 @@ export function printPackageJson(model: ContractModel, options: PackageJsonOptio
     },
     files: ['dist', 'schema', 'README.md', 'CHANGELOG.md'],
     sideEffects: false,
+    // @charter/serde's CommonJS build requires ES-module dependencies (require(esm), Node 20.19+)
+    engines: { node: '>=20.19' },
     keywords: ['avro', 'kafka', 'event', 'charter'],
     dependencies: { '@charter/serde': options.serdeRange ?? 'workspace:^' },
     publishConfig: { access: 'public' },
