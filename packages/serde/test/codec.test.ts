@@ -122,6 +122,18 @@ describe('logical types', () => {
     expect(hex(local.encode('1970-01-01T00:00:00.000001'))).toBe('02');
   });
 
+  it('reports values outside what the representation can hold as DecodeError', () => {
+    const long = new AvroCodec('"long"');
+    const int = new AvroCodec('"int"');
+    const millis = new AvroCodec({ type: 'long', logicalType: 'timestamp-millis' });
+    const date = new AvroCodec({ type: 'int', logicalType: 'date' });
+    const time = new AvroCodec({ type: 'int', logicalType: 'time-millis' });
+    expect(() => millis.decode(long.encode(9e15))).toThrow(DecodeError);
+    expect(() => date.decode(int.encode(2 ** 31 - 1))).toThrow(/out of range/);
+    expect(() => time.decode(int.encode(-1))).toThrow(DecodeError);
+    expect(() => time.decode(int.encode(86_400_000))).toThrow(DecodeError);
+  });
+
   it('checks UUIDs and keeps them as strings (or 16 bytes in a fixed)', () => {
     const uuid = new AvroCodec({ type: 'string', logicalType: 'uuid' });
     expect(uuid.validate('not-a-uuid')[0]?.message).toBe('expected a UUID string');

@@ -1,3 +1,5 @@
+import { DecodeError } from '../errors.js';
+
 /**
  * Conversions between Avro's temporal logical types and their exact text forms (ISO 8601 without a zone):
  * `date` ↔ `2024-05-01`, `time-*` ↔ `12:30:00.123`, `local-timestamp-*` ↔ `2024-05-01T12:30:00.123`.
@@ -47,7 +49,7 @@ export function dateToDays(v: unknown): number | undefined {
 
 export function daysToDate(days: number): string {
   const ms = days * MS_PER_DAY;
-  if (Math.abs(ms) > MAX_DATE_MS) throw new RangeError(`date ${days} days from the epoch is out of range`);
+  if (Math.abs(ms) > MAX_DATE_MS) throw new DecodeError(`date ${days} days from the epoch is out of range`);
   return isoDay(ms);
 }
 
@@ -71,7 +73,7 @@ export function timeToUnits(v: unknown, unit: TimeUnit): bigint | undefined {
 export function unitsToTime(units: bigint, unit: TimeUnit): string {
   const perSecond = PER_MS[unit] * 1000n;
   if (units < 0n || units >= 86_400n * perSecond)
-    throw new RangeError(`time of day ${units} ${unit} is out of range`);
+    throw new DecodeError(`time of day ${units} ${unit} is out of range`);
   const seconds = Number(units / perSecond);
   const rest = units % perSecond;
   const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
@@ -102,7 +104,7 @@ export function unitsToLocal(units: bigint, unit: TimeUnit): string {
   }
   const msNumber = Number(ms);
   if (Math.abs(msNumber) > MAX_DATE_MS)
-    throw new RangeError(`local timestamp ${units} ${unit} is out of range`);
+    throw new DecodeError(`local timestamp ${units} ${unit} is out of range`);
   const iso = new Date(msNumber).toISOString(); // ...THH:MM:SS.sssZ
   const base = iso.slice(0, -1);
   return unit === 'millis' ? base : `${base}${String(rest).padStart(DIGITS[unit] - 3, '0')}`;
@@ -114,6 +116,6 @@ export function isValidDate(v: unknown): v is Date {
 }
 
 export function millisToDate(ms: number): Date {
-  if (Math.abs(ms) > MAX_DATE_MS) throw new RangeError(`timestamp ${ms} ms is outside the Date range`);
+  if (Math.abs(ms) > MAX_DATE_MS) throw new DecodeError(`timestamp ${ms} ms is outside the Date range`);
   return new Date(ms);
 }
