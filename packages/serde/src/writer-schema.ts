@@ -1,5 +1,5 @@
-import { DiagnosticError } from '@charter/diagnostics';
 import { type NamedTypes, parseSchemaText, type Schema } from '@charter/schema';
+import { ResolutionError } from './errors.js';
 
 interface Reference {
   name: string;
@@ -16,9 +16,12 @@ export interface ReferenceSource {
   ): Promise<{ schema: string; schemaType?: string; references?: Reference[] }>;
 }
 
-function parseText(text: string, names: NamedTypes): Schema {
+function parseText(text: string, names: NamedTypes, what: string): Schema {
   const result = parseSchemaText(text, { validateNames: false, validateDefaults: false, names });
-  if (!result.schema) throw new DiagnosticError(result.diagnostics);
+  if (!result.schema) {
+    const first = result.diagnostics.find((d) => d.severity === 'error');
+    throw new ResolutionError(`${what} is not a valid Avro schema: ${first?.message ?? 'unknown error'}`, '');
+  }
   return result.schema;
 }
 
@@ -36,7 +39,7 @@ async function defineReferences(
       throw new Error(`schema references ${ref.name}, but the registry client cannot fetch it`);
     const referenced = await source.getSchemaByVersion(ref.subject, ref.version);
     await defineReferences(source, referenced.references, names, seen);
-    parseText(referenced.schema, names);
+    parseText(referenced.schema, names, `referenced schema ${ref.subject} v${ref.version}`);
   }
 }
 
@@ -48,5 +51,5 @@ export async function parseWithReferences(source: ReferenceSource, id: number): 
   }
   const names: NamedTypes = new Map();
   await defineReferences(source, found.references, names, new Set());
-  return parseText(found.schema, names);
+  return parseText(found.schema, names, `writer schema ${id}`);
 }

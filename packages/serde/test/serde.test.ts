@@ -181,3 +181,40 @@ describe('event id header', () => {
     expect(eventIdOf({})).toBeUndefined();
   });
 });
+
+describe('writer schemas from the registry', () => {
+  it('reports a writer schema that is not valid Avro as a ResolutionError', async () => {
+    const registry = {
+      lookupSchema: async () => ({ id: 1 }),
+      register: async () => ({ id: 1 }),
+      getSchemaById: async () => ({ schema: '{"type": "record", "name": "X"}' }),
+    };
+    const serde = new Serde({ registry });
+    await expect(serde.deserialize(paymentV1, frame(1, Buffer.from([0])))).rejects.toThrow(
+      /writer schema 1 is not a valid Avro schema: a record needs a "fields" array/,
+    );
+  });
+
+  it('resolves Confluent schema references before parsing', async () => {
+    const money =
+      '{"type":"record","name":"Money","namespace":"com.example.test","fields":[{"name":"cents","type":"long"}]}';
+    const registry = {
+      lookupSchema: async () => ({ id: 1 }),
+      register: async () => ({ id: 1 }),
+      getSchemaById: async () => ({
+        schema:
+          '{"type":"record","name":"Tip","namespace":"com.example.test","fields":[{"name":"amount","type":"Money"}]}',
+        references: [{ name: 'com.example.test.Money', subject: 'money', version: 1 }],
+      }),
+      getSchemaByVersion: async () => ({ schema: money }),
+    };
+    const tip = contract<{ amount: { cents: number } }>(
+      'Tip',
+      [{ name: 'amount', type: JSON.parse(money) }],
+      'tips',
+    );
+    const serde = new Serde({ registry });
+    const message = frame(1, tip.encode({ amount: { cents: 250 } }));
+    expect(await serde.deserialize(tip, message)).toEqual({ amount: { cents: 250 } });
+  });
+});
