@@ -166,6 +166,25 @@ describe.each(BACKENDS)('dead-letter replay on $name', (backend) => {
   );
 
   it.skipIf(backend.skip)(
+    `${title}: a record dead-lettered for having no id is replayed under its origin's coordinates, once`,
+    async () => {
+      world = await World.create(backend, { chunkSize: 1, kafka: { autoPoll: replayPolls } });
+      const w = world;
+      w.produce({ orderId: 'o1', amount: 1 }, { id: null });
+      await w.start();
+      await w.drain();
+      expect(text(w.deadLetters()[0]!, 'charter_dlt-reason')).toBe('missing-event-id');
+      await replayDeadLetters({ kafka: w.kafka, dltTopic: DLT, group: GROUP });
+      await replayDeadLetters({ kafka: w.kafka, dltTopic: DLT, group: GROUP, fromBeginning: true });
+      await w.drain();
+      expect((await w.effects()).map((e) => e.eventId)).toEqual([`${TOPIC}/0/0`]);
+      expect(await w.ledger()).toMatchObject([
+        { source: 'kafka-coordinates', id: `${TOPIC}/0/0`, outcome: 'applied' },
+      ]);
+    },
+  );
+
+  it.skipIf(backend.skip)(
     `${title}: a business-key conflict replays once the key is released, and conflicts again while it is held`,
     async () => {
       world = await World.create(backend, { chunkSize: 1, kafka: { autoPoll: replayPolls } });

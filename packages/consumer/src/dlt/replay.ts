@@ -1,4 +1,9 @@
-import { EVENT_ID_HEADER, EVENT_SOURCE_HEADER } from '../event/event-identity.js';
+import {
+  CHARTER_EVENT_ID_HEADER,
+  coordinatesIdentity,
+  EVENT_ID_HEADER,
+  EVENT_SOURCE_HEADER,
+} from '../event/event-identity.js';
 import { copyHeaders, headerInteger, headerString } from '../kafka/headers.js';
 import type { KafkaPort, MessageHeaders, OutgoingMessage } from '../kafka/ports.js';
 import { replayCount } from './dead-letter-message.js';
@@ -96,6 +101,19 @@ export function replayMessage(record: TopicRecord, partition: number | undefined
     if (!isFailureHeader(name)) headers[name] = value;
   }
   headers[CHARTER_DLT.replayCount] = Buffer.from(String(replayCount(record.message.headers) + 1));
+  // A record that was dead-lettered for having no id gets one from its origin, stable across replays,
+  // so the consumer can apply it once (the ledger knows it under the same coordinates).
+  const h = record.message.headers;
+  if (!headerString(h, EVENT_ID_HEADER) && !headerString(h, CHARTER_EVENT_ID_HEADER)) {
+    const topic = headerString(h, SPRING_DLT.originalTopic);
+    const partition = headerInteger(h, SPRING_DLT.originalPartition);
+    const offset = headerInteger(h, SPRING_DLT.originalOffset);
+    if (topic !== undefined && partition !== undefined && offset !== undefined) {
+      const origin = coordinatesIdentity(topic, Number(partition), offset.toString());
+      headers[EVENT_ID_HEADER] = Buffer.from(origin.id);
+      headers[EVENT_SOURCE_HEADER] = Buffer.from(origin.source);
+    }
+  }
   const message: OutgoingMessage = { key: record.message.key, value: record.message.value, headers };
   if (partition !== undefined) message.partition = partition;
   return message;
