@@ -34,7 +34,8 @@ const steps = [
   // charter itself must run: build the CLI and what it depends on (cached by turbo when unchanged)
   ['toolchain', 'pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@charter/cli']],
   ['version', 'pnpm', ['exec', 'charter', 'release', 'version']],
-  ['lockfile', 'pnpm', ['install', '--lockfile-only']],
+  // --no-frozen-lockfile: on CI (CI=true) pnpm would otherwise refuse to touch the lock file
+  ['lockfile', 'pnpm', ['install', '--lockfile-only', '--no-frozen-lockfile']],
   ['build', 'pnpm', ['run', 'build']],
 ];
 if (publish) {
