@@ -43,14 +43,22 @@ describe('typeWords', () => {
       { name: 'b', type: { type: 'array', items: money } },
       { name: 'c', type: { type: 'map', values: 'long' } },
       { name: 'd', type: ['int', 'string', 'null'] },
+      {
+        name: 'f',
+        type: ['null', 'shop.common.Money', { type: 'enum', name: 'Kind', symbols: ['A'] }],
+        default: null,
+      },
+      { name: 'g', type: ['null', { type: 'map', values: 'shop.common.Money' }], default: null },
       { name: 'e', type: { type: 'long', logicalType: 'timestamp-millis' } },
     ]);
     const fields = (s as { fields: { type: Schema }[] }).fields.map((f) => typeWords(f.type));
     expect(fields).toEqual([
       'optional string',
-      'array of record Money',
+      'array of Money',
       'map of long',
       'optional int or string',
+      'optional Money or Kind',
+      'optional map of Money',
       'long (timestamp-millis)',
     ]);
   });

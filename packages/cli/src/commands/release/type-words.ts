@@ -5,27 +5,32 @@ function logical(t: LogicalType): string {
 }
 
 /**
- * A type in the words a changelog reader expects: `string (uuid)`, `optional string`, `array of LineItem`,
- * `map of string`, `record Customer`, `Card, BankTransfer or Wallet`.
+ * A type in the words a changelog reader expects: `string (uuid)`, `optional string`, `record Customer`,
+ * `array of LineItem`, `map of string`, `optional CardPayment, BankTransfer or Wallet`. Named types say
+ * what they are at the top and in an optional, and are named bare inside arrays, maps and unions.
  */
-export function typeWords(schema: Schema): string {
-  if (isNamed(schema)) return `${schema.type === 'error' ? 'error' : schema.type} ${schema.name}`;
+export function typeWords(schema: Schema, nested = false): string {
+  if (isNamed(schema))
+    return nested ? schema.name : `${schema.type === 'error' ? 'error' : schema.type} ${schema.name}`;
   switch (schema.type) {
     case 'union': {
       const others = schema.branches.filter((b) => b.type !== 'null');
       const optional = others.length < schema.branches.length;
       const inner =
         others.length === 1
-          ? typeWords(others[0]!)
+          ? typeWords(others[0]!, nested)
           : others.length === 0
             ? 'null'
-            : `${others.slice(0, -1).map(typeWords).join(', ')} or ${typeWords(others.at(-1)!)}`;
+            : `${others
+                .slice(0, -1)
+                .map((b) => typeWords(b, true))
+                .join(', ')} or ${typeWords(others.at(-1)!, true)}`;
       return optional && others.length > 0 ? `optional ${inner}` : inner;
     }
     case 'array':
-      return `array of ${typeWords(schema.items)}`;
+      return `array of ${typeWords(schema.items, true)}`;
     case 'map':
-      return `map of ${typeWords(schema.values)}`;
+      return `map of ${typeWords(schema.values, true)}`;
     default:
       return schema.logicalType ? `${schema.type} (${logical(schema.logicalType)})` : schema.type;
   }
