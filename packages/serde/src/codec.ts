@@ -86,7 +86,10 @@ export class AvroCodec<T = unknown, TInit = T> {
     scratch.ensure(5);
     const buf = scratch.buf;
     buf[0] = 0;
-    buf.writeInt32BE(schemaId, 1);
+    buf[1] = schemaId >>> 24;
+    buf[2] = (schemaId >>> 16) & 0xff;
+    buf[3] = (schemaId >>> 8) & 0xff;
+    buf[4] = schemaId & 0xff;
     scratch.pos = 5;
     try {
       fn(scratch, value);
