@@ -130,10 +130,11 @@ describe('releasing event contracts to an npm registry', () => {
     }
     expect((await published('@charter/cli')).versions).toEqual([]);
 
+    // the release changed versions, changelogs, released schemas and consumed changesets; nothing else
+    const changed = (await git('status', '--porcelain', '--untracked-files=all')).stdout.trim().split('\n');
+    expect(changed.map((l) => l.slice(3)).filter((p) => !/^(generated\/|\.changeset\/)/.test(p))).toEqual([]);
     await git('add', '-A');
     await git('commit', '-q', '-m', 'Version packages');
-    const status = await git('status', '--porcelain');
-    expect(status.stdout).toBe('');
     const registered = await charter('register', '--registry', registry.url);
     expect(registered.code, registered.stderr).toBe(0);
   }, 300_000);
@@ -199,6 +200,9 @@ describe('releasing event contracts to an npm registry', () => {
     expect((await published('@acme-events/order-confirmed')).versions).toEqual(['1.0.0']);
     await git('add', '-A');
     await git('commit', '-q', '-m', 'Version packages');
+    const check = await charter('check');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('unchanged since v1.1.0');
     const registered = await charter('register', '--registry', registry.url);
     expect(registered.code, registered.stderr).toBe(0);
 
