@@ -131,8 +131,12 @@ describe('releasing event contracts to an npm registry', () => {
     expect((await published('@charter/cli')).versions).toEqual([]);
 
     // the release changed versions, changelogs, released schemas and consumed changesets; nothing else
-    const changed = (await git('status', '--porcelain', '--untracked-files=all')).stdout.trim().split('\n');
-    expect(changed.map((l) => l.slice(3)).filter((p) => !/^(generated\/|\.changeset\/)/.test(p))).toEqual([]);
+    const status = (await git('status', '--porcelain', '--untracked-files=all')).stdout;
+    const changed = status
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
+    expect(changed.filter((p) => !/^(generated\/|\.changeset\/)/.test(p))).toEqual([]);
     await git('add', '-A');
     await git('commit', '-q', '-m', 'Version packages');
     const registered = await charter('register', '--registry', registry.url);
