@@ -79,9 +79,14 @@ export async function startVerdaccio(options = {}) {
         stdio: ['ignore', log, log],
       },
     );
+    // never outlive the process that started it, even when that one ends without calling stop()
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
     if (await waitUntilUp(url, child, options.timeoutMs ?? 60_000)) {
-      return { url, port, dir, pid: child.pid, stop: () => stopChild(child) };
+      const stop = () => stopChild(child).then(() => void process.off('exit', orphan));
+      return { url, port, dir, pid: child.pid, stop };
     }
+    process.off('exit', orphan);
     await stopChild(child);
     lastLog = readFileSync(join(dir, 'verdaccio.log'), 'utf8');
     if (options.port) break; // a fixed port that is taken stays taken
