@@ -76,7 +76,7 @@ describe('charter release version', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /idl\/orders\/order-placed\.avdl:5:\d+: error REL002: shop\.orders\.OrderPlaced breaks FULL_TRANSITIVE compatibility with v1\.0\.0 and needs a major release of @acme-events\/order-placed, but the changesets declare minor/,
+      /idl\/orders\/order-placed\.avdl:5:8: error REL002: shop\.orders\.OrderPlaced breaks FULL_TRANSITIVE compatibility with v1\.0\.0 and needs a major release of @acme-events\/order-placed, but the changesets declare minor/,
     );
     expect(r.stderr).toContain('field `region` has no default in the new schema and is missing in v1.0.0');
     expect(r.stderr).toContain('release refused: nothing was versioned');
@@ -131,7 +131,9 @@ describe('charter release version', () => {
     await runCli(['changeset'], repo.root);
     const r = await runCli(['release', 'version'], repo.root);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning REL008');
+    expect(r.stderr).toContain(
+      'idl/orders/order-placed.avdl:5:8: warning REL008: shop.orders.OrderPlaced breaks FULL_TRANSITIVE',
+    );
     expect(r.stdout).toContain('@acme-events/order-placed 1.0.0 → 2.0.0');
     expect(existsSync(join(repo.root, 'generated/order-placed/releases/2.0.0.avsc'))).toBe(true);
   });
@@ -159,6 +161,16 @@ describe('charter release version', () => {
     expect(r.stderr).toContain(
       'generated/order-placed/releases/1.1.0.avsc: error REL006: @acme-events/order-placed@1.1.0 is already recorded with another schema',
     );
+    expect(version(repo)).toBe('1.0.0');
+  });
+
+  it('reports a failing changeset version and records nothing', async () => {
+    const repo = workspace(true);
+    repo.write('.changeset/ghost.md', '---\n"@acme-events/no-such-package": minor\n---\n\nGhost.\n');
+    const r = await runCli(['release', 'version'], repo.root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('@acme-events/no-such-package');
+    expect(r.stderr).toMatch(/error REL005: changeset version failed \(exit code [1-9]\d*\)/);
     expect(version(repo)).toBe('1.0.0');
   });
 
