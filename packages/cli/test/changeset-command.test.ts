@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -284,6 +284,16 @@ describe('charter changeset: errors', () => {
       expect(outside.stderr).toContain('error REL001: no charter.yaml in this directory or above');
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+    const plain = mkdtempSync(join(tmpdir(), 'charter-changeset-'));
+    try {
+      writeFileSync(join(plain, 'charter.yaml'), CHARTER_YAML);
+      const notGit = await runCli(['changeset'], plain);
+      expect(notGit.code).toBe(2);
+      expect(notGit.stderr).toMatch(/error REL001: .* is not in a git repository/);
+      expect(notGit.stdout).toBe('');
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
     }
     const repo = project(true);
     const ref = await runCli(['changeset', '--against', 'nope'], repo.root);
