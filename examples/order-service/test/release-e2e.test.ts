@@ -119,15 +119,25 @@ describe('releasing event contracts to an npm registry', () => {
       expect(await published(name)).toEqual({ versions: ['1.0.0'], latest: '1.0.0' });
     }
     expect(readdirSync(join(repo, '.changeset')).filter((n) => n.startsWith('charter-'))).toEqual([]);
-    // the runtime a service needs came along
-    for (const runtime of [
-      '@charter/serde',
-      '@charter/registry-client',
-      '@charter/schema',
-      '@charter/diagnostics',
-    ]) {
-      expect((await published(runtime)).versions).toHaveLength(1);
+    // the runtime a service needs came along: every @charter/* dependency, transitively, is there too
+    const runtime = new Set<string>();
+    const pending = ['@acme-events/order-placed'];
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      const response = await fetch(`${verdaccio.url}/${name.replace('/', '%2f')}`);
+      expect(response.status, `${name} is on the registry`).toBe(200);
+      const body = (await response.json()) as {
+        'dist-tags': { latest: string };
+        versions: Record<string, { dependencies?: Record<string, string> }>;
+      };
+      for (const dep of Object.keys(body.versions[body['dist-tags'].latest]?.dependencies ?? {})) {
+        if (dep.startsWith('@charter/') && !runtime.has(dep)) {
+          runtime.add(dep);
+          pending.push(dep);
+        }
+      }
     }
+    expect(runtime).toContain('@charter/serde');
     expect((await published('@charter/cli')).versions).toEqual([]);
 
     // the release changed versions, changelogs, released schemas and consumed changesets; nothing else
