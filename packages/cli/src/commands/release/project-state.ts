@@ -54,7 +54,8 @@ function relativeLocator(locator: SourceLocator, cwd: string): SourceLocator {
   };
 }
 
-function packageVersion(dir: string): string | undefined {
+/** The `version` of the package.json in `dir`, when there is one. */
+export function packageVersion(dir: string): string | undefined {
   try {
     const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: unknown })
       .version;

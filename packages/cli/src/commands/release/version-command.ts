@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatFindings } from '@charter/compat';
 import type { Diagnostic } from '@charter/diagnostics';
 import { type Command, ExitCode, stringOption, UsageError } from '../../command.js';
@@ -7,23 +5,13 @@ import { printDiagnostics } from '../../output.js';
 import { readSourceFrom } from '../compat/read-source.js';
 import { findChangesetsBin } from './changesets-bin.js';
 import { ReleaseCode } from './codes.js';
-import { type EventState, loadProjectState } from './project-state.js';
+import { type EventState, loadProjectState, packageVersion } from './project-state.js';
 import { checkReleaseTargets, recordReleases } from './record-releases.js';
 import { runTool } from './run-tool.js';
 import { verifyRelease } from './verify-release.js';
 
 function versions(events: readonly EventState[]): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>();
-  for (const e of events) {
-    try {
-      const v = (JSON.parse(readFileSync(join(e.dir, 'package.json'), 'utf8')) as { version?: unknown })
-        .version;
-      out.set(e.dir, typeof v === 'string' ? v : undefined);
-    } catch {
-      out.set(e.dir, undefined);
-    }
-  }
-  return out;
+  return new Map(events.map((e) => [e.dir, packageVersion(e.dir)]));
 }
 
 const toolFailed = (message: string, hint?: string): Diagnostic => ({
