@@ -18,7 +18,6 @@ export {
   replayMessage,
 } from './dlt/replay.js';
 export {
-  CHARTER_EVENT_ID_HEADER,
   COORDINATES_SOURCE,
   EVENT_ID_HEADER,
   EVENT_SOURCE_HEADER,
@@ -26,7 +25,6 @@ export {
   type EventIdentityOptions,
   readEventIdentity,
 } from './event/event-identity.js';
-export { uuidV7 } from './event/uuid-v7.js';
 export { headerInteger, headerString, int32Header, int64Header, lastHeader } from './kafka/headers.js';
 export { isRebalanceError } from './kafka/kafka-errors.js';
 export type {

@@ -1,3 +1,4 @@
+import { uuidV7 } from '@charter/serde';
 import { describe, expect, it } from 'vitest';
 import {
   buildDeadLetterMessage,
@@ -12,7 +13,6 @@ import {
   reliableProducer,
   reliableProducerConfig,
   ScriptedKafka,
-  uuidV7,
 } from '../src/index.js';
 
 describe('headers', () => {

@@ -108,7 +108,7 @@ describe('a generated contract as the decode step', () => {
       ['decode-failure', String(id)],
       ['unknown-schema', '4711'],
     ]);
-    // serde's `charter-event-id` header identifies the events.
+    // serde's `ce_id` header identifies the events.
     expect((await world.ledger()).every((r) => r.source === 'shop' && r.id.length === 36)).toBe(true);
   });
 

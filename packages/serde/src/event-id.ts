@@ -1,21 +1,25 @@
+import { uuidV7 } from './uuid-v7.js';
+
 /**
- * The Kafka header that carries an event's unique id. Producers set it once per event (retries keep it);
- * the consumer kit deduplicates on it.
+ * The Kafka headers that identify an event: CloudEvents' binary-mode `ce_id` and `ce_source`, whose pair
+ * is unique per event. Producers set the id once per event (retries keep it); the consumer kit
+ * deduplicates on it.
  */
-export const EVENT_ID_HEADER = 'charter-event-id';
+export const EVENT_ID_HEADER = 'ce_id';
+export const EVENT_SOURCE_HEADER = 'ce_source';
 
 /** Kafka header values as kafkajs and node-rdkafka give them. */
 export type HeaderValue = string | Buffer | Uint8Array | (string | Buffer | Uint8Array)[] | undefined;
 export type Headers = Record<string, HeaderValue>;
 
-/** A new event id (a random UUID, version 4). */
+/** A new event id: a UUIDv7, so ids sort by creation time and index well in the consumer's ledger. */
 export function newEventId(): string {
-  return globalThis.crypto.randomUUID();
+  return uuidV7();
 }
 
 /**
- * The headers with a `charter-event-id`: an id already present is kept, so re-sending the same message
- * object after a failed attempt does not turn one event into two.
+ * The headers with a `ce_id`: an id already present is kept, so re-sending the same message object after
+ * a failed attempt does not turn one event into two.
  */
 export function withEventId<H extends Headers>(
   headers?: H,

@@ -20,6 +20,7 @@ export {
 } from './errors.js';
 export {
   EVENT_ID_HEADER,
+  EVENT_SOURCE_HEADER,
   eventIdOf,
   type Headers,
   type HeaderValue,
@@ -38,6 +39,7 @@ export {
 } from './representation.js';
 export { type SchemaLike, toSchema } from './schema-input.js';
 export { type SchemaRegistryLike, Serde, type SerdeOptions } from './serde.js';
+export { uuidV7 } from './uuid-v7.js';
 export { validateValue } from './validate.js';
 export { frame, HEADER_SIZE, MAGIC_BYTE, payloadOf, readSchemaId } from './wire.js';
 export type { ReferenceSource } from './writer-schema.js';

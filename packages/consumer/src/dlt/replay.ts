@@ -1,9 +1,4 @@
-import {
-  CHARTER_EVENT_ID_HEADER,
-  coordinatesIdentity,
-  EVENT_ID_HEADER,
-  EVENT_SOURCE_HEADER,
-} from '../event/event-identity.js';
+import { coordinatesIdentity, EVENT_ID_HEADER, EVENT_SOURCE_HEADER } from '../event/event-identity.js';
 import { copyHeaders, headerInteger, headerString } from '../kafka/headers.js';
 import type { KafkaPort, MessageHeaders, OutgoingMessage } from '../kafka/ports.js';
 import { replayCount } from './dead-letter-message.js';
@@ -104,7 +99,7 @@ export function replayMessage(record: TopicRecord, partition: number | undefined
   // A record that was dead-lettered for having no id gets one from its origin, stable across replays,
   // so the consumer can apply it once (the ledger knows it under the same coordinates).
   const h = record.message.headers;
-  if (!headerString(h, EVENT_ID_HEADER) && !headerString(h, CHARTER_EVENT_ID_HEADER)) {
+  if (!headerString(h, EVENT_ID_HEADER)) {
     const topic = headerString(h, SPRING_DLT.originalTopic);
     const partition = headerInteger(h, SPRING_DLT.originalPartition);
     const offset = headerInteger(h, SPRING_DLT.originalOffset);

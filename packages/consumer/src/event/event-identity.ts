@@ -1,12 +1,9 @@
-import { EVENT_ID_HEADER as SERDE_EVENT_ID_HEADER } from '@charter/serde';
+import { EVENT_ID_HEADER, EVENT_SOURCE_HEADER } from '@charter/serde';
 import { headerString } from '../kafka/headers.js';
 import type { ConsumedMessage } from '../kafka/ports.js';
 
-/** CloudEvents Kafka binary-mode headers: the pair (source, id) is unique per event. */
-export const EVENT_ID_HEADER = 'ce_id';
-export const EVENT_SOURCE_HEADER = 'ce_source';
-/** The id header `@charter/serde`'s `withEventId` stamps; read when `ce_id` is absent. */
-export const CHARTER_EVENT_ID_HEADER: string = SERDE_EVENT_ID_HEADER;
+/** CloudEvents Kafka binary-mode headers (stamped by `@charter/serde`): the pair (source, id) is unique per event. */
+export { EVENT_ID_HEADER, EVENT_SOURCE_HEADER };
 
 /** The ledger's source for records identified by their coordinates (the opt-in `coordinates` policy). */
 export const COORDINATES_SOURCE = 'kafka-coordinates';
@@ -32,8 +29,7 @@ export function readEventIdentity(
   options: EventIdentityOptions = {},
 ): EventIdentity | undefined {
   const source = () => headerString(message.headers, EVENT_SOURCE_HEADER) ?? '';
-  const id =
-    headerString(message.headers, EVENT_ID_HEADER) || headerString(message.headers, CHARTER_EVENT_ID_HEADER);
+  const id = headerString(message.headers, EVENT_ID_HEADER);
   if (id) return { source: source(), id };
   if (options.fallbackIdHeader) {
     const fallback = headerString(message.headers, options.fallbackIdHeader);

@@ -1,5 +1,5 @@
-import { CHARTER_EVENT_ID_HEADER, EVENT_ID_HEADER, EVENT_SOURCE_HEADER } from '../event/event-identity.js';
-import { uuidV7 } from '../event/uuid-v7.js';
+import { newEventId } from '@charter/serde';
+import { EVENT_ID_HEADER, EVENT_SOURCE_HEADER } from '../event/event-identity.js';
 import { lastHeader } from '../kafka/headers.js';
 import type { OutgoingMessage, ProducerPort, RecordMetadataPort } from '../kafka/ports.js';
 
@@ -21,20 +21,20 @@ export interface ReliableSendOptions {
 
 export interface ReliableProducer {
   /**
-   * Sends with `acks: -1` and awaits the ack. A message without an id (`ce_id`, or serde's
-   * `charter-event-id`) gets a `ce_id`; set the id yourself when you retry a send at application level.
+   * Sends with `acks: -1` and awaits the ack. A message without a `ce_id` gets one; set the id yourself
+   * (serde's `withEventId`) when you retry a send at application level.
    */
   send(topic: string, messages: readonly OutgoingMessage[]): Promise<RecordMetadataPort[]>;
 }
 
 /** Wraps a producer (kafkajs or the double) so every send waits for all in-sync replicas. */
 export function reliableProducer(producer: ProducerPort, options: ReliableSendOptions): ReliableProducer {
-  const newId = options.newId ?? (() => uuidV7());
+  const newId = options.newId ?? newEventId;
   return {
     send(topic, messages) {
       const stamped = messages.map((m) => {
         const headers = { ...(m.headers ?? {}) };
-        const hasId = lastHeader(headers, EVENT_ID_HEADER) || lastHeader(headers, CHARTER_EVENT_ID_HEADER);
+        const hasId = lastHeader(headers, EVENT_ID_HEADER);
         if (!hasId) headers[EVENT_ID_HEADER] = newId();
         if (!lastHeader(headers, EVENT_SOURCE_HEADER)) headers[EVENT_SOURCE_HEADER] = options.source;
         return { ...m, headers };
