@@ -1,13 +1,6 @@
-export const COMPATIBILITY_LEVELS = [
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-] as const;
-export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
+import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from '@charter/compat';
+
+export { COMPATIBILITY_LEVELS, type CompatibilityLevel };
 
 export const SUBJECT_STRATEGIES = [
   'TopicNameStrategy',

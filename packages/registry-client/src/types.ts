@@ -2,6 +2,7 @@
 
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 
+/** The registry's level names as they travel on the wire (this package has no dependencies, so it spells them out). */
 export const COMPATIBILITY_LEVELS = [
   'NONE',
   'BACKWARD',

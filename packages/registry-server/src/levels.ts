@@ -1,15 +1,7 @@
+import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from '@charter/compat';
 import { Errors } from './errors.js';
 
-export const COMPATIBILITY_LEVELS = [
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-] as const;
-export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
+export { COMPATIBILITY_LEVELS, type CompatibilityLevel };
 
 export const DEFAULT_LEVEL: CompatibilityLevel = 'BACKWARD';
 
