@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -20,6 +20,18 @@ declare module 'vitest' {
 }
 
 const PG_BIN = process.env['CHARTER_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+
+/** Polls the runner's pid; when it is gone, runs the stop command and removes the server's directory. */
+const WATCHDOG = `
+const [pid, cmd, ...args] = process.argv.slice(1);
+const alive = () => { try { process.kill(Number(pid), 0); return true; } catch { return false; } };
+setInterval(() => {
+  if (alive()) return;
+  require('node:child_process').spawnSync(cmd, args, { stdio: 'ignore' });
+  require('node:fs').rmSync(process.env.CHARTER_PG_DIR, { recursive: true, force: true });
+  process.exit(0);
+}, 500);
+`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -84,13 +96,35 @@ async function startPostgres(): Promise<{ info: PostgresInfo; stop: () => void }
     rmSync(dir, { recursive: true, force: true });
     return { ...none, info: { skip: `pg_ctl start failed: ${start.output.trim().split('\n').pop()}` } };
   }
-  return {
-    info: { url: `postgres://charter@127.0.0.1:${port}/postgres` },
-    stop: () => {
-      asServerUser(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
+  // The server is a daemon: a watchdog stops it when this runner goes away without its teardown (turbo
+  // cancels a task with SIGTERM when another fails), or it would outlive the run.
+  const watchdog = spawn(
+    process.execPath,
+    [
+      '-e',
+      WATCHDOG,
+      String(process.pid),
+      ...(userInfo().uid === 0 ? ['runuser', '-u', 'postgres', '--'] : []),
+      join(PG_BIN, 'pg_ctl'),
+      '-D',
+      data,
+      '-m',
+      'immediate',
+      'stop',
+    ],
+    { detached: true, stdio: 'ignore', env: { ...process.env, CHARTER_PG_DIR: dir } },
+  );
+  watchdog.unref();
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    watchdog.kill();
+    asServerUser(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+    rmSync(dir, { recursive: true, force: true });
   };
+  process.once('exit', stop);
+  return { info: { url: `postgres://charter@127.0.0.1:${port}/postgres` }, stop };
 }
 
 /**
