@@ -8,4 +8,8 @@ export const ConfigCode = {
   DuplicateEvent: 'CFG006',
   UnknownEvent: 'CFG007',
   DurabilityBelowMinimum: 'CFG008',
+  /** Two events would be generated into the same folder (their records share a simple name). */
+  FolderClash: 'CFG009',
+  /** Two events would be registered under the same subject. */
+  SubjectClash: 'CFG010',
 } as const;

@@ -1,4 +1,10 @@
 export { ConfigCode } from './codes.js';
+export {
+  DURABILITY_MINIMUM,
+  type DurabilityShortfall,
+  durabilityShortfalls,
+  durabilityWarnings,
+} from './durability.js';
 export { CONFIG_FILE, type LoadResult, loadContractIndex, parseContractIndex } from './load.js';
 export {
   COMPATIBILITY_LEVELS,
@@ -14,4 +20,9 @@ export {
   type TopicSettings,
 } from './model.js';
 export { kebabCase, subjectName } from './naming.js';
-export { type ResolveEventsResult, resolveEvent, resolveEvents } from './resolve.js';
+export {
+  type ResolveEventsOptions,
+  type ResolveEventsResult,
+  resolveEvent,
+  resolveEvents,
+} from './resolve.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type Diagnostic, LineIndex } from '@charter/diagnostics';
+import { type Diagnostic, LineIndex, type Range } from '@charter/diagnostics';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { ConfigCode } from './codes.js';
 import {
@@ -37,6 +37,10 @@ class Validator {
     if (node?.range) d.range = this.lines.rangeOf(node.range[0], node.range[1]);
     if (hint) d.hint = hint;
     this.diagnostics.push(d);
+  }
+
+  rangeOf(node: Node | undefined): Range | undefined {
+    return node?.range ? this.lines.rangeOf(node.range[0], node.range[1]) : undefined;
   }
 
   lineOf(node: Node): number | undefined {
@@ -176,11 +180,16 @@ function readEvent(v: Validator, node: unknown, i: number): EventEntry | undefin
     const tmap = v.map(topicNode, `${where}.topicSettings`, TOPIC_KEYS);
     if (tmap) {
       const settings: TopicSettings = {};
+      const ranges: NonNullable<EventEntry['topicSettingRanges']> = {};
       for (const key of TOPIC_KEYS) {
         const n = v.positiveInt(tmap, key, `${where}.topicSettings`);
-        if (n !== undefined) settings[key] = n;
+        if (n === undefined) continue;
+        settings[key] = n;
+        const range = v.rangeOf(tmap.get(key, true) as Node | undefined);
+        if (range) ranges[key] = range;
       }
       entry.topicSettings = settings;
+      entry.topicSettingRanges = ranges;
     }
   }
   return entry;

@@ -1,4 +1,5 @@
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from '@charter/compat';
+import type { Range } from '@charter/diagnostics';
 
 export { COMPATIBILITY_LEVELS, type CompatibilityLevel };
 
@@ -31,6 +32,8 @@ export interface EventEntry {
   topicSettings?: TopicSettings;
   /** Source position of the entry in charter.yaml, for diagnostics. */
   line?: number;
+  /** Where each `topicSettings` value is written in charter.yaml, for diagnostics. */
+  topicSettingRanges?: Partial<Record<keyof TopicSettings, Range>>;
 }
 
 export interface EventDefaults {

@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import type { Diagnostic } from '@charter/diagnostics';
+import { simpleNameOf } from '@charter/schema';
 import { ConfigCode } from './codes.js';
 import type { ContractIndex, EventEntry, ResolvedEvent } from './model.js';
 import { kebabCase, subjectName } from './naming.js';
@@ -8,9 +10,17 @@ export interface ResolveEventsResult {
   diagnostics: Diagnostic[];
 }
 
+export interface ResolveEventsOptions {
+  /**
+   * The file that declares a discovered event (absolute or relative), where a diagnostic about an event
+   * charter.yaml does not list points; without it such diagnostics point at charter.yaml.
+   */
+  declaredIn?: (schema: string) => string | undefined;
+}
+
 /** Decides every setting of one event from its entry (if any) and the index defaults. */
 export function resolveEvent(index: ContractIndex, schema: string, entry?: EventEntry): ResolvedEvent {
-  const name = schema.slice(schema.lastIndexOf('.') + 1);
+  const name = simpleNameOf(schema);
   const slug = kebabCase(name);
   const topic = entry?.topic ?? slug;
   const role = entry?.role ?? index.defaults.role;
@@ -29,11 +39,56 @@ export function resolveEvent(index: ContractIndex, schema: string, entry?: Event
   };
 }
 
+function atLine(d: Diagnostic, line: number | undefined): Diagnostic {
+  if (line !== undefined) {
+    const at = { offset: 0, line, column: 1 };
+    d.range = { start: at, end: at };
+  }
+  return d;
+}
+
+/** One thing (folder, subject, package) that two events must not share. */
+interface Uniqueness {
+  code: string;
+  key: (e: ResolvedEvent) => string;
+  message: (first: string, second: ResolvedEvent) => string;
+  hint: string;
+}
+
+function uniquenesses(index: ContractIndex): Uniqueness[] {
+  const output = relative(index.root, index.output) || '.';
+  return [
+    {
+      code: ConfigCode.FolderClash,
+      key: (e) => e.slug,
+      message: (first, e) => `${first} and ${e.schema} would both be generated into ${output}/${e.slug}`,
+      hint: 'rename one of the records (the folder is the kebab-case of its simple name)',
+    },
+    {
+      code: ConfigCode.SubjectClash,
+      key: (e) => e.subject,
+      message: (first, e) => `${first} and ${e.schema} would both be registered under subject ${e.subject}`,
+      hint: 'give one of them its own topic in charter.yaml, or a subjectStrategy that includes the record name',
+    },
+    {
+      code: ConfigCode.DuplicateEvent,
+      key: (e) => e.package,
+      message: (first, e) => `${e.schema} and ${first} would both be published as ${e.package}`,
+      hint: 'give one of them its own package in charter.yaml',
+    },
+  ];
+}
+
 /**
  * The events of the project: every discovered event schema (the main schema of each schema-mode IDL file),
- * with its entry's settings or the defaults. An entry naming no discovered schema is an error.
+ * with its entry's settings or the defaults. An entry naming no discovered schema is an error, and so are
+ * two events sharing a package folder, a registry subject or a package name.
  */
-export function resolveEvents(index: ContractIndex, discovered: readonly string[]): ResolveEventsResult {
+export function resolveEvents(
+  index: ContractIndex,
+  discovered: readonly string[],
+  options: ResolveEventsOptions = {},
+): ResolveEventsResult {
   const diagnostics: Diagnostic[] = [];
   const entries = new Map(index.events.map((e) => [e.schema, e]));
   for (const entry of index.events) {
@@ -45,27 +100,39 @@ export function resolveEvents(index: ContractIndex, discovered: readonly string[
         file: index.file,
         hint: `known events: ${discovered.join(', ') || '(none)'}`,
       };
-      if (entry.line !== undefined)
-        d.range = {
-          start: { offset: 0, line: entry.line, column: 1 },
-          end: { offset: 0, line: entry.line, column: 1 },
-        };
-      diagnostics.push(d);
+      diagnostics.push(atLine(d, entry.line));
     }
   }
   const events = [...discovered].sort().map((schema) => resolveEvent(index, schema, entries.get(schema)));
-  const slugs = new Map<string, string>();
-  for (const e of events) {
-    const other = slugs.get(e.package);
-    if (other) {
-      diagnostics.push({
-        code: ConfigCode.DuplicateEvent,
-        severity: 'error',
-        message: `${e.schema} and ${other} would both be published as ${e.package}`,
-        file: index.file,
-      });
+  // The second event of a clash is reported: at its entry in charter.yaml, else at the file declaring it.
+  const at = (e: ResolvedEvent, d: Diagnostic): Diagnostic => {
+    const line = entries.get(e.schema)?.line;
+    const declared = line === undefined ? options.declaredIn?.(e.schema) : undefined;
+    if (declared !== undefined) {
+      d.file = declared;
+      return atLine(d, 1);
     }
-    slugs.set(e.package, e.schema);
+    return atLine(d, line);
+  };
+  for (const rule of uniquenesses(index)) {
+    const seen = new Map<string, string>();
+    for (const e of events) {
+      const key = rule.key(e);
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, e.schema);
+        continue;
+      }
+      diagnostics.push(
+        at(e, {
+          code: rule.code,
+          severity: 'error',
+          message: rule.message(first, e),
+          file: index.file,
+          hint: rule.hint,
+        }),
+      );
+    }
   }
   return { events, diagnostics };
 }
