@@ -114,6 +114,9 @@ export function resolveEvents(
     }
     return atLine(d, line);
   };
+  // One diagnostic per pair: the same simple name gives the same folder, and by default the same topic
+  // (so subject) and package too; renaming the record fixes them all.
+  const reported = new Set<string>();
   for (const rule of uniquenesses(index)) {
     const seen = new Map<string, string>();
     for (const e of events) {
@@ -123,6 +126,9 @@ export function resolveEvents(
         seen.set(key, e.schema);
         continue;
       }
+      const pair = `${first}\0${e.schema}`;
+      if (reported.has(pair)) continue;
+      reported.add(pair);
       diagnostics.push(
         at(e, {
           code: rule.code,

@@ -136,7 +136,7 @@ describe('resolveEvents', () => {
     expect(diagnostics).toMatchObject([{ code: ConfigCode.UnknownEvent, range: { start: { line: 12 } } }]);
   });
 
-  it('rejects two events with the same simple name: same folder (CFG009) and same subject (CFG010)', () => {
+  it('rejects two events with the same simple name (CFG009), once per pair', () => {
     const text = 'events:\n  - schema: com.b.OrderPlaced\n    package: "@x/b-order"\n';
     const { index } = parseContractIndex(text, '/repo/charter.yaml');
     const { diagnostics } = resolveEvents(index!, ['com.b.OrderPlaced', 'com.a.OrderPlaced']);
@@ -146,12 +146,6 @@ describe('resolveEvents', () => {
         '/repo/charter.yaml',
         2,
         'com.a.OrderPlaced and com.b.OrderPlaced would both be generated into generated/order-placed',
-      ],
-      [
-        ConfigCode.SubjectClash,
-        '/repo/charter.yaml',
-        2,
-        'com.a.OrderPlaced and com.b.OrderPlaced would both be registered under subject order-placed-value',
       ],
     ]);
   });
@@ -164,8 +158,15 @@ describe('resolveEvents', () => {
     });
     expect(diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column])).toEqual([
       [ConfigCode.FolderClash, '/repo/idl/b.avdl', 1, 1],
-      [ConfigCode.SubjectClash, '/repo/idl/b.avdl', 1, 1],
-      [ConfigCode.DuplicateEvent, '/repo/idl/b.avdl', 1, 1],
+    ]);
+  });
+
+  it('rejects two events published as one package (CFG006) at the second entry', () => {
+    const text = 'events:\n  - schema: a.One\n    package: "@x/p"\n  - schema: a.Two\n    package: "@x/p"\n';
+    const { index } = parseContractIndex(text, '/repo/charter.yaml');
+    const { diagnostics } = resolveEvents(index!, ['a.One', 'a.Two']);
+    expect(diagnostics.map((d) => [d.code, d.range?.start.line, d.message])).toEqual([
+      [ConfigCode.DuplicateEvent, 4, 'a.Two and a.One would both be published as @x/p'],
     ]);
   });
 

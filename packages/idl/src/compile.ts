@@ -1,8 +1,9 @@
 import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '@charter/diagnostics';
 import { type JsonValue, type NamedSchema, type Schema, toAvroJson } from '@charter/schema';
 import { type Redefinition, SchemaBuilder } from './build.js';
 import { IdlCode } from './codes.js';
-import type { IdlFileAst, MessageDecl, NamedDecl } from './ir.js';
+import type { IdlFileAst, ImportKind, MessageDecl, NamedDecl } from './ir.js';
 import { type ImportedSchemas, importProtocolFile, importSchemaFile } from './json-import.js';
 import { parseIdl } from './parser.js';
 import type { IdlMessage, IdlProtocol } from './protocol.js';
@@ -31,6 +32,43 @@ function outputKind(ast: IdlFileAst): IdlOutputKind {
   return ast.mainSchema ? 'schema' : 'schemata';
 }
 
+/** The parse of one file and the diagnostics it gave, for the text it was parsed from. */
+interface Parsed<T> {
+  text: string;
+  value: T;
+  diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * What compilations in one process may share: the text of every file read (or its absence) and the
+ * parse of every file, keyed by absolute path. Files must not change while a cache is in use, and every
+ * compilation using it must read files the same way (`readFile`). Compiled schemas of different
+ * compilations may then share property maps and default values: treat them as read-only.
+ */
+export class IdlCompileCache {
+  /** File texts by absolute path; undefined when the file cannot be read. */
+  readonly texts = new Map<string, string | undefined>();
+  /** IDL parses by absolute path. */
+  readonly idl = new Map<string, Parsed<IdlFileAst>>();
+  /** Imported .avsc/.avpr files by `<kind>:<absolute path>`. */
+  readonly json = new Map<string, Parsed<ImportedSchemas>>();
+  /** Files read and parsed through this cache (each at most once). */
+  readonly stats = { reads: 0, parses: 0 };
+}
+
+/** Reads a file once per table of texts; counts the reads a cache saves others. */
+function readThrough(
+  texts: Map<string, string | undefined>,
+  options: IdlCompileOptions,
+  path: string,
+): string | undefined {
+  if (!texts.has(path)) {
+    texts.set(path, (options.readFile ?? readSourceFile)(path));
+    if (options.cache) options.cache.stats.reads++;
+  }
+  return texts.get(path);
+}
+
 /** One run of the compiler: the shared name table of a file and everything it imports. */
 class Compilation {
   readonly reporter = new Reporter();
@@ -40,19 +78,54 @@ class Compilation {
   private readonly redefinitions: Redefinition[] = [];
   private readonly read = new Set<string>();
   private readonly stack: string[] = [];
-  private readonly texts = new Map<string, string | undefined>();
+  private readonly texts: Map<string, string | undefined>;
   readonly files: string[] = [];
-  private readonly readFile: (absPath: string) => string | undefined;
   private readonly importPaths: string[];
+  private readonly cache: IdlCompileCache | undefined;
 
-  constructor(options: IdlCompileOptions) {
-    this.readFile = options.readFile ?? readSourceFile;
+  constructor(private readonly options: IdlCompileOptions) {
     this.importPaths = (options.importPaths ?? []).map((p) => resolve(p));
+    this.cache = options.cache;
+    this.texts = options.cache?.texts ?? new Map();
   }
 
   private text(path: string): string | undefined {
-    if (!this.texts.has(path)) this.texts.set(path, this.readFile(path));
-    return this.texts.get(path);
+    return readThrough(this.texts, this.options, path);
+  }
+
+  /**
+   * Parses a file with `parse`, or takes the parse a cache holds for the same text; either way its
+   * diagnostics join this compilation's, in the order parsing gave them. Only files reported under their
+   * absolute path are cached (a cached parse names its file in its locations).
+   */
+  private parsed<T>(
+    table: Map<string, Parsed<T>> | undefined,
+    key: string,
+    cacheable: boolean,
+    text: string,
+    parse: (reporter: Reporter) => T,
+  ): T {
+    let entry = cacheable ? table?.get(key) : undefined;
+    if (entry?.text !== text) {
+      const reporter = new Reporter();
+      entry = { text, value: parse(reporter), diagnostics: reporter.diagnostics };
+      if (cacheable && table && this.cache) {
+        table.set(key, entry);
+        this.cache.stats.parses++;
+      }
+    }
+    for (const d of entry.diagnostics) {
+      this.reporter.diagnostics.push({ ...d });
+      if (d.severity === 'error') this.reporter.errorCount++;
+    }
+    return entry.value;
+  }
+
+  private parseJson(path: string, kind: Exclude<ImportKind, 'idl'>, text: string): ImportedSchemas {
+    return this.parsed(this.cache?.json, `${kind}:${path}`, true, text, (reporter) => {
+      const source = new SourceFile(path, withoutBom(text));
+      return kind === 'protocol' ? importProtocolFile(source, reporter) : importSchemaFile(source, reporter);
+    });
   }
 
   private define(decl: NamedDecl): void {
@@ -78,8 +151,9 @@ class Compilation {
     this.read.add(path);
     this.files.push(path);
     this.stack.push(path);
-    const source = new SourceFile(display, withoutBom(text));
-    const ast = parseIdl(source, this.reporter);
+    const ast = this.parsed(this.cache?.idl, path, display === path, text, (reporter) =>
+      parseIdl(new SourceFile(display, withoutBom(text)), reporter),
+    );
     const messages = new Map<string, MessageDecl>();
     const isProtocol = ast.protocol !== undefined;
     for (const item of ast.items) {
@@ -124,11 +198,7 @@ class Compilation {
           } else {
             this.read.add(target);
             this.files.push(target);
-            const source = new SourceFile(target, withoutBom(targetText));
-            const imported =
-              item.importKind === 'protocol'
-                ? importProtocolFile(source, this.reporter)
-                : importSchemaFile(source, this.reporter);
+            const imported = this.parseJson(target, item.importKind, targetText);
             this.defineAll(imported, isProtocol ? messages : undefined);
           }
           break;
@@ -205,7 +275,7 @@ export function compileIdl(text: string, file: string, options: IdlCompileOption
 
 /** Reads and compiles an .avdl file; see `compileIdl`. */
 export function compileIdlFile(path: string, options: IdlCompileOptions = {}): IdlResult {
-  const text = (options.readFile ?? readSourceFile)(resolve(path));
+  const text = readThrough(options.cache?.texts ?? new Map(), options, resolve(path));
   if (text === undefined) {
     const reporter = new Reporter();
     reporter.error(IdlCode.UnreadableFile, `cannot read ${path}`, undefined);

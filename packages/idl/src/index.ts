@@ -1,5 +1,5 @@
 export { IDL_CODE_MESSAGES, IdlCode } from './codes.js';
-export { compileIdl, compileIdlFile } from './compile.js';
+export { compileIdl, compileIdlFile, IdlCompileCache } from './compile.js';
 export type { IdlMessage, IdlProtocol } from './protocol.js';
 export { decodeUtfText } from './read-source.js';
 export { idlToSchemata } from './schemata.js';

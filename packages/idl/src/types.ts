@@ -1,5 +1,6 @@
 import type { Diagnostic, Range } from '@charter/diagnostics';
 import type { JsonValue, NamedSchema, Schema } from '@charter/schema';
+import type { IdlCompileCache } from './compile.js';
 import type { IdlProtocol } from './protocol.js';
 
 export interface IdlCompileOptions {
@@ -7,6 +8,11 @@ export interface IdlCompileOptions {
   importPaths?: string[];
   /** Reads a file by absolute path; undefined when it does not exist. Default: the file system. */
   readFile?: (absPath: string) => string | undefined;
+  /**
+   * File texts and parses to share with other compilations of the same process (one per project load):
+   * a file imported by many compiled files is then read and parsed once.
+   */
+  cache?: IdlCompileCache;
 }
 
 export interface IdlSourceLocation {

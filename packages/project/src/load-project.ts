@@ -7,7 +7,7 @@ import {
   resolveEvents,
 } from '@charter/config';
 import type { Diagnostic } from '@charter/diagnostics';
-import { compileIdlFile, type IdlSourceMap } from '@charter/idl';
+import { compileIdlFile, IdlCompileCache, type IdlSourceMap } from '@charter/idl';
 import { isRecord, type JsonValue, type Schema } from '@charter/schema';
 import { findIdlFiles } from './discover.js';
 
@@ -34,6 +34,8 @@ export interface Project {
 export interface LoadProjectOptions {
   /** Defaults to `<root>/charter.yaml`. */
   configFile?: string;
+  /** File texts and parses shared by the compilations of the load; defaults to a new one per load. */
+  idlCache?: IdlCompileCache;
 }
 
 /**
@@ -52,8 +54,10 @@ export function loadProject(root: string, options: LoadProjectOptions = {}): Pro
 
   const found = new Map<string, Omit<ProjectEvent, 'event'>>();
   const files = new Set<string>();
+  // Shared imports (money.avdl) are read and parsed once for the whole project, not once per importer.
+  const cache = options.idlCache ?? new IdlCompileCache();
   for (const file of findIdlFiles(index.idl)) {
-    const result = compileIdlFile(file, { importPaths: index.importPaths });
+    const result = compileIdlFile(file, { importPaths: index.importPaths, cache });
     for (const f of result.files) files.add(f);
     diagnostics.push(...result.diagnostics.map(rel));
     const main = result.mainSchema;
@@ -79,7 +83,9 @@ export function loadProject(root: string, options: LoadProjectOptions = {}): Pro
     }
     found.set(main.fullName, { schema: main, json: result.json, file, sourceMap: result.sourceMap });
   }
-  const resolved = resolveEvents(index, [...found.keys()]);
+  const resolved = resolveEvents(index, [...found.keys()], {
+    declaredIn: (schema) => found.get(schema)?.file,
+  });
   diagnostics.push(...resolved.diagnostics.map(rel));
   const events = resolved.events.map((event) => ({ event, ...found.get(event.schema)! }));
   return { root, index, events, files: [...files].sort(), diagnostics };

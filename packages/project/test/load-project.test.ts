@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IdlCompileCache } from '@charter/idl';
 import { findProjectRoot, loadProject } from '@charter/project';
 import { describe, expect, it } from 'vitest';
 
@@ -71,6 +72,33 @@ describe('loadProject', () => {
       'idl/b/a.avdl': 'namespace a;\nschema R;\nrecord R { int x; }\n',
     });
     expect(loadProject(root).diagnostics.map((d) => d.code)).toContain('PRJ002');
+  });
+
+  it('reads and parses a shared import once per load', () => {
+    const root = project({
+      'charter.yaml': '{}\n',
+      'idl/common/money.avdl': SHARED,
+      'idl/orders/order-placed.avdl': ORDER,
+      'idl/payments/refund-issued.avdl': REFUND,
+    });
+    const idlCache = new IdlCompileCache();
+    const p = loadProject(root, { idlCache });
+    expect(p.diagnostics).toEqual([]);
+    expect(p.events).toHaveLength(2);
+    // three files, each read and parsed once although money.avdl is compiled three times
+    expect(idlCache.stats).toEqual({ reads: 3, parses: 3 });
+  });
+
+  it('reports two events with the same simple name at the second file (CFG009)', () => {
+    const root = project({
+      'charter.yaml': '{}\n',
+      'idl/a/order-placed.avdl': 'namespace com.a;\nschema OrderPlaced;\nrecord OrderPlaced { int x; }\n',
+      'idl/b/order-placed.avdl': 'namespace com.b;\nschema OrderPlaced;\nrecord OrderPlaced { int y; }\n',
+    });
+    const p = loadProject(root);
+    expect(p.diagnostics.map((d) => [d.code, d.file, d.range?.start.line])).toEqual([
+      ['CFG009', 'idl/b/order-placed.avdl', 1],
+    ]);
   });
 
   it('finds the project root from a sub-directory', () => {
