@@ -1,4 +1,4 @@
-export { parsingCanonicalForm } from './canonical-form.js';
+export { type CanonicalFormOptions, parsingCanonicalForm } from './canonical-form.js';
 export { SchemaCode } from './codes.js';
 export { describeJson, isValidDefault } from './defaults.js';
 export { crc64Avro, type Fingerprints, fingerprints } from './fingerprint.js';
@@ -38,6 +38,7 @@ export {
   schemaName,
   type UnionSchema,
 } from './model.js';
+export { namedTypesOf } from './named-types.js';
 export {
   isValidName,
   isValidNamespace,
@@ -56,9 +57,11 @@ export {
   parseSchemaText,
 } from './parse.js';
 export { type JsonSourceMap, type PositionedJson, parseJsonWithPositions } from './positioned-json.js';
+export { ENUM_RESERVED, FIELD_RESERVED, SCHEMA_RESERVED } from './reserved.js';
 export {
   fieldToAvroJson,
   type JsonWriteContext,
+  type JsonWriteOptions,
   newWriteContext,
   schemaToString,
   toAvroJson,

@@ -19,6 +19,7 @@ import type {
 import { PRIMITIVE_TYPES } from './model.js';
 import { isValidName, isValidNamespace, type QualifiedName, qualifyName } from './names.js';
 import { type JsonSourceMap, parseJsonWithPositions } from './positioned-json.js';
+import { ENUM_RESERVED, FIELD_RESERVED, SCHEMA_RESERVED } from './reserved.js';
 
 /** Named types known by full name; shared across parses to resolve references between schemas. */
 export type NamedTypes = Map<string, NamedSchema>;
@@ -45,20 +46,6 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const SCHEMA_RESERVED = new Set([
-  'doc',
-  'fields',
-  'items',
-  'name',
-  'namespace',
-  'size',
-  'symbols',
-  'values',
-  'type',
-  'aliases',
-]);
-const ENUM_RESERVED = new Set([...SCHEMA_RESERVED, 'default']);
-const FIELD_RESERVED = new Set(['default', 'doc', 'name', 'order', 'type', 'aliases']);
 const ORDERS = new Set<FieldOrder>(['ascending', 'descending', 'ignore']);
 
 class SchemaParser {

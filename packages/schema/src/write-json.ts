@@ -10,17 +10,49 @@ export interface JsonWriteContext {
   written: Set<string>;
   /** The enclosing namespace: names in it are written without it. */
   namespace: string | undefined;
+  /** Write Confluent's `normalize=true` form instead of Avro Java's (see `JsonWriteOptions`). */
+  normalize?: boolean;
 }
 
-export function newWriteContext(namespace?: string): JsonWriteContext {
-  return { written: new Set(), namespace };
+export interface JsonWriteOptions {
+  /**
+   * Confluent's normalised form (`normalize=true`), so that equivalent spellings of one schema write
+   * the same text: every name in full and no `namespace` key, aliases and custom properties sorted
+   * (aliases before properties), a decimal `scale` of 0 left out.
+   */
+  normalize?: boolean;
 }
 
-function addProps(out: JsonObject, props: Properties): void {
-  for (const [key, value] of props) out[key] = value;
+export function newWriteContext(namespace?: string, options: JsonWriteOptions = {}): JsonWriteContext {
+  const ctx: JsonWriteContext = { written: new Set(), namespace };
+  if (options.normalize) ctx.normalize = true;
+  return ctx;
+}
+
+function byKey([a]: [string, JsonValue], [b]: [string, JsonValue]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Writes `props`; normalised, sorted by key and without a decimal's `scale` of 0 (`decimal`). */
+function addProps(out: JsonObject, props: Properties, ctx: JsonWriteContext, decimal = false): void {
+  if (!ctx.normalize) {
+    for (const [key, value] of props) out[key] = value;
+    return;
+  }
+  for (const [key, value] of [...props].sort(byKey)) {
+    if (!(decimal && key === 'scale' && value === 0)) out[key] = value;
+  }
+}
+
+function isDecimal(schema: Schema): boolean {
+  return schema.type !== 'union' && schema.logicalType?.name === 'decimal';
 }
 
 function writeName(out: JsonObject, schema: NamedSchema, ctx: JsonWriteContext): void {
+  if (ctx.normalize) {
+    out.name = schema.fullName;
+    return;
+  }
   out.name = schema.name;
   if (schema.namespace !== undefined) {
     if (schema.namespace !== ctx.namespace) out.namespace = schema.namespace;
@@ -59,19 +91,21 @@ export function fieldToAvroJson(field: Field, ctx: JsonWriteContext): JsonObject
   if (field.doc !== undefined) out.doc = field.doc;
   if (field.default !== undefined) out.default = field.default;
   if (field.order !== 'ascending') out.order = field.order;
-  if (field.aliases.length > 0) out.aliases = [...field.aliases];
-  addProps(out, field.props);
+  if (field.aliases.length > 0) out.aliases = ctx.normalize ? [...field.aliases].sort() : [...field.aliases];
+  addProps(out, field.props, ctx);
   return out;
 }
 
 function writeNamed(schema: NamedSchema, ctx: JsonWriteContext): JsonValue {
-  if (ctx.written.has(schema.fullName)) return qualifiedName(schema.fullName, ctx.namespace);
+  if (ctx.written.has(schema.fullName)) {
+    return ctx.normalize ? schema.fullName : qualifiedName(schema.fullName, ctx.namespace);
+  }
   ctx.written.add(schema.fullName);
   const out: JsonObject = { type: schema.type };
   writeName(out, schema, ctx);
   if (schema.doc !== undefined) out.doc = schema.doc;
   const outer = ctx.namespace;
-  ctx.namespace = schema.namespace;
+  if (!ctx.normalize) ctx.namespace = schema.namespace;
   try {
     switch (schema.type) {
       case 'record':
@@ -89,14 +123,20 @@ function writeNamed(schema: NamedSchema, ctx: JsonWriteContext): JsonValue {
   } finally {
     ctx.namespace = outer;
   }
-  addProps(out, schema.props);
+  if (ctx.normalize) {
+    if (schema.aliases.length > 0) out.aliases = [...schema.aliases].sort();
+    addProps(out, schema.props, ctx, isDecimal(schema));
+    return out;
+  }
+  addProps(out, schema.props, ctx);
   if (schema.aliases.length > 0) out.aliases = schema.aliases.map((a) => qualifiedName(a, schema.namespace));
   return out;
 }
 
 /**
  * The JSON Avro Java writes for a schema (`Schema.toString()`): its key order, a named type in full at
- * its first use and by name after, `namespace` only where it differs from the enclosing one.
+ * its first use and by name after, `namespace` only where it differs from the enclosing one. With a
+ * context made by `newWriteContext(ns, { normalize: true })`, Confluent's normalised form instead.
  */
 export function toAvroJson(schema: Schema, ctx: JsonWriteContext = newWriteContext()): JsonValue {
   if (isNamed(schema)) return writeNamed(schema, ctx);
@@ -105,18 +145,18 @@ export function toAvroJson(schema: Schema, ctx: JsonWriteContext = newWriteConte
       return schema.branches.map((b) => toAvroJson(b, ctx));
     case 'array': {
       const out: JsonObject = { type: 'array', items: toAvroJson(schema.items, ctx) };
-      addProps(out, schema.props);
+      addProps(out, schema.props, ctx);
       return out;
     }
     case 'map': {
       const out: JsonObject = { type: 'map', values: toAvroJson(schema.values, ctx) };
-      addProps(out, schema.props);
+      addProps(out, schema.props, ctx);
       return out;
     }
     default: {
       if (schema.props.size === 0) return schema.type;
       const out: JsonObject = { type: schema.type };
-      addProps(out, schema.props);
+      addProps(out, schema.props, ctx, isDecimal(schema));
       return out;
     }
   }
