@@ -7,7 +7,7 @@ export interface Roles {
 }
 
 /** Confluent's `Difference` description of one incompatibility, with reader/writer named by role. */
-export function describeIncompatibility(inc: Incompatibility, roles: Roles): string {
+function describeIncompatibility(inc: Incompatibility, roles: Roles): string {
   const { location: loc, message } = inc;
   const r = roles.reader;
   const w = roles.writer;
@@ -28,7 +28,7 @@ export function describeIncompatibility(inc: Incompatibility, roles: Roles): str
 }
 
 /** One verbose message: `{errorType:'…', description:'…', additionalInfo:'…'}`. */
-export function differenceMessage(inc: Incompatibility, roles: Roles): string {
+function differenceMessage(inc: Incompatibility, roles: Roles): string {
   return `{errorType:'${inc.type}', description:'${describeIncompatibility(inc, roles)}', additionalInfo:'${inc.message}'}`;
 }
 

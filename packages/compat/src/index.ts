@@ -1,15 +1,9 @@
 export { checkCompatibility } from './check.js';
 export { type ChangeKind, classifyChange, classifySchemas, compareChangeKinds } from './classify.js';
 export { CompatCode } from './codes.js';
-export {
-  describeIncompatibility,
-  differenceMessage,
-  pairMessages,
-  type Roles,
-} from './confluent-messages.js';
+export { pairMessages, type Roles } from './confluent-messages.js';
 export {
   InvalidSchemaError,
-  isSchemaModel,
   type SchemaInput,
   type ToSchemaOptions,
   toSchema,
@@ -22,7 +16,7 @@ export {
   type VersionCheck,
 } from './levels.js';
 export { checkSchemas } from './pair-checker.js';
-export { describePath, describeSchema } from './report/describe-schema.js';
+export { describePath } from './report/describe-schema.js';
 export { type Explanation, explainError, explainIncompatibility, type PairLabels } from './report/explain.js';
 export {
   type Finding,
@@ -36,7 +30,6 @@ export {
 export { type FormatFindingsOptions, formatFindings } from './report/format.js';
 export {
   avscSourceLocator,
-  jsonSourceLocator,
   type SourceLocation,
   type SourceLocator,
   type SourceTarget,
@@ -46,7 +39,6 @@ export {
   COMPATIBILITY_LEVELS,
   type CompatibilityError,
   type CompatibilityLevel,
-  INCOMPATIBILITY_TYPES,
   type Incompatibility,
   type IncompatibilityType,
   isCompatibilityLevel,

@@ -2,7 +2,11 @@ import { type Diagnostic, DiagnosticError } from '@charter/diagnostics';
 import { parseSchema, type Schema } from '@charter/schema';
 import { CompatCode } from './codes.js';
 
-/** A schema as parsed JSON (a string, object or array) or as an already resolved `Schema`. */
+/**
+ * A schema as parsed JSON (a string, object or array), as an already resolved `Schema`, or as a
+ * function returning either, called only when the schema is needed (`checkLevel` resolves only the
+ * versions its level compares).
+ */
 export type SchemaInput = unknown;
 
 /** Thrown when a schema given to the checker is not a valid Avro schema. */
@@ -32,7 +36,7 @@ export class InvalidSchemaError extends DiagnosticError {
 }
 
 /** True for an object of the resolved model (`@charter/schema`), never for parsed JSON. */
-export function isSchemaModel(value: unknown): value is Schema {
+function isSchemaModel(value: unknown): value is Schema {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as { props?: unknown; type?: unknown; branches?: unknown };
   return v.props instanceof Map || (v.type === 'union' && Array.isArray(v.branches));
@@ -48,6 +52,7 @@ export interface ToSchemaOptions {
 
 /** Resolves a schema input; throws `InvalidSchemaError` naming the role and the bad node's path. */
 export function toSchema(input: SchemaInput, role: string, options: ToSchemaOptions = {}): Schema {
+  if (typeof input === 'function') return toSchema((input as () => SchemaInput)(), role, options);
   if (isSchemaModel(input)) return input;
   const json = typeof input === 'string' ? parseStringInput(input) : input;
   const strict = options.strict ?? false;

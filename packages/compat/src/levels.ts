@@ -61,7 +61,7 @@ function plan(level: CompatibilityLevel): { directions: Direction[]; transitive:
  * May `candidate` be registered under a subject whose versions are `existing` (oldest first) at `level`?
  * Confluent's semantics: no history or NONE is compatible; non-transitive levels look at the latest
  * version only; transitive levels go newest first and stop at the first version that fails, whose
- * messages alone are returned.
+ * messages alone are returned. Versions the level does not compare are never parsed.
  */
 export function checkLevel(
   level: CompatibilityLevel,
@@ -80,13 +80,13 @@ export function checkLevel(
     ]);
   }
   const next = toSchema(candidate, 'candidate', { strict: options.strictCandidate ?? true });
-  const old = existing.map((s, i) => toSchema(s, `existing[${i}]`));
   const result: LevelResult = { compatible: true, messages: [], checks: [] };
-  if (level === 'NONE' || old.length === 0) return result;
+  if (level === 'NONE' || existing.length === 0) return result;
   const { directions, transitive } = plan(level);
-  const order = transitive ? old.map((_, i) => old.length - 1 - i) : [old.length - 1];
+  const order = transitive ? existing.map((_, i) => existing.length - 1 - i) : [existing.length - 1];
   for (const index of order) {
-    const schema = old[index]!;
+    // Only the versions the level compares are resolved (parsed, or produced by a function input).
+    const schema = toSchema(existing[index], `existing[${index}]`);
     const version = options.versions?.[index];
     const messages = checkVersion(next, schema, index, version, directions, result);
     if (messages.length > 0 && result.compatible) {

@@ -1,4 +1,6 @@
 import {
+  appendPointer,
+  displayPointer,
   type EnumSchema,
   type Field,
   type FixedSchema,
@@ -38,15 +40,9 @@ function newTrail(): Trail {
   return { tokens: [], fields: [], reader: {}, writer: {} };
 }
 
-/** Avro Java's pointer: `/` then the tokens after the root one, escaped as RFC 6901. */
+/** Avro Java's pointer: the tokens as RFC 6901, the root written `/`. */
 function pointerOf(tokens: readonly string[]): string {
-  let out = '/';
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > 0) out += '/';
-    const t = tokens[i]!;
-    out += t.includes('~') || t.includes('/') ? t.replace(/~/g, '~0').replace(/\//g, '~1') : t;
-  }
-  return out;
+  return displayPointer(appendPointer('', ...tokens));
 }
 
 function merge(a: readonly Incompatibility[], b: readonly Incompatibility[]): readonly Incompatibility[] {

@@ -1,7 +1,7 @@
 import type { Schema } from '@charter/schema';
 
 /** Avro Java's `SchemaIncompatibilityType`, in its declaration order. */
-export const INCOMPATIBILITY_TYPES = [
+const INCOMPATIBILITY_TYPES = [
   'NAME_MISMATCH',
   'FIXED_SIZE_MISMATCH',
   'MISSING_ENUM_SYMBOLS',

@@ -157,3 +157,35 @@ describe('candidate validation', () => {
     expect(checkLevel('BACKWARD', [my(f1)], bad, { strictCandidate: false }).compatible).toBe(false);
   });
 });
+
+describe('versions a level does not compare are never resolved', () => {
+  function tracked(schemas: unknown[]): { inputs: (() => unknown)[]; resolved: number[] } {
+    const resolved: number[] = [];
+    return {
+      resolved,
+      inputs: schemas.map((s, i) => () => {
+        resolved.push(i);
+        return s;
+      }),
+    };
+  }
+
+  it('non-transitive levels resolve the latest version only; an unparsable older one is not looked at', () => {
+    for (const level of ['BACKWARD', 'FORWARD', 'FULL'] as const) {
+      const { inputs, resolved } = tracked([{ type: 'record', name: 'broken' }, my(f1), my(f1)]);
+      expect(checkLevel(level, inputs, my(f1)).compatible).toBe(true);
+      expect(resolved).toEqual([2]);
+    }
+    expect(checkLevel('BACKWARD', ['not a type', my(f1)], my(f1)).compatible).toBe(true);
+    expect(() => checkLevel('BACKWARD', [my(f1), 'not a type'], my(f1))).toThrow(/existing\[1\]/);
+  });
+
+  it('NONE resolves nothing; transitive levels resolve newest first up to the first failure', () => {
+    const none = tracked([my(f1)]);
+    expect(checkLevel('NONE', none.inputs, my(f2)).compatible).toBe(true);
+    expect(none.resolved).toEqual([]);
+    const transitive = tracked([my(f1, f2d), my(f1), my(f1, f2d), my(f1, f2d)]);
+    expect(checkLevel('BACKWARD_TRANSITIVE', transitive.inputs, my(f1, f2)).compatible).toBe(false);
+    expect(transitive.resolved).toEqual([3, 2, 1]);
+  });
+});

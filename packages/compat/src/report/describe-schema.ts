@@ -1,11 +1,5 @@
 import { isNamed, type Schema } from '@charter/schema';
 
-/** A schema node in plain words: `string`, `record com.acme.Customer`, `union [null, string]`, `array<long>`. */
-export function describeSchema(schema: Schema): string {
-  if (isNamed(schema)) return `${schema.type === 'error' ? 'error' : schema.type} ${schema.fullName}`;
-  return shortName(schema);
-}
-
 /** The short form used inside other descriptions. */
 export function shortName(schema: Schema): string {
   if (isNamed(schema)) return schema.name;

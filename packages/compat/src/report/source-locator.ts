@@ -77,7 +77,7 @@ function collect(node: JsonValue, pointer: string, namespace: string | undefined
 }
 
 /** A `SourceLocator` over JSON schema text that has a source map (see `parseJsonWithPositions`). */
-export function jsonSourceLocator(value: JsonValue, sourceMap: JsonSourceMap, file: string): SourceLocator {
+function jsonSourceLocator(value: JsonValue, sourceMap: JsonSourceMap, file: string): SourceLocator {
   const defs: Definitions = { types: new Map(), fields: new Map(), symbols: new Map() };
   collect(value, '', undefined, defs);
   return {
