@@ -1,29 +1,12 @@
 // Compatibility conformance: ../shared/conformance/run-compat.mjs against the built @charter/compat.
 // Expected failures are listed in compat.known-failures.txt (`id  reason` per line; the list only shrinks).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const name = 'compat';
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-function knownFailures() {
-  const file = join(here, 'compat.known-failures.txt');
-  if (!existsSync(file)) return new Map();
-  const entries = readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const [id, ...reason] = l.split(/\s+/);
-      return [id, reason.join(' ')];
-    });
-  return new Map(entries);
-}
-
-export async function run({ root, shared }) {
+export async function run({ root, shared, knownFailures }) {
   const entry = join(root, 'packages', 'compat', 'dist', 'index.js');
   const runner = join(shared, 'conformance', 'run-compat.mjs');
   if (!existsSync(entry)) {

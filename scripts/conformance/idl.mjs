@@ -3,27 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 export const name = 'idl';
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-function knownFailures() {
-  const file = join(here, 'idl.known-failures.txt');
-  if (!existsSync(file)) return new Map();
-  const known = new Map();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const [id, ...reason] = trimmed.split(/\s+/);
-    known.set(id, reason.join(' '));
-  }
-  return known;
-}
-
-export async function run({ root, shared }) {
+export async function run({ root, shared, knownFailures }) {
   const runner = join(shared, 'conformance', 'run-idl.mjs');
   const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
   if (!existsSync(bin)) {

@@ -1,3 +1,4 @@
+import { delimiter, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -41,4 +42,15 @@ export function stringsOption(ctx: CommandContext, name: string): string[] {
 
 export function flagOption(ctx: CommandContext, name: string): boolean {
   return ctx.values[name] === true;
+}
+
+/**
+ * `--import-path`, absolute: the option may repeat, and each value may hold several directories joined
+ * by the path delimiter (`a:b`), as Avro's classpath does.
+ */
+export function importPaths(ctx: CommandContext): string[] {
+  return stringsOption(ctx, 'import-path')
+    .flatMap((value) => value.split(delimiter))
+    .filter((dir) => dir !== '')
+    .map((dir) => resolve(ctx.cwd, dir));
 }

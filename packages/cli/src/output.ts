@@ -2,6 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Diagnostic, formatDiagnostics } from '@charter/diagnostics';
 
+/** Reads a file named in a diagnostic or finding (relative to `cwd`) for its code frame; undefined when unreadable. */
+export function readSourceFrom(cwd: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      return readFileSync(resolve(cwd, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** Prints diagnostics to a stream with code frames read from the files they name. */
 export function printDiagnostics(
   stream: NodeJS.WritableStream,
@@ -9,12 +20,5 @@ export function printDiagnostics(
   cwd: string,
 ): void {
   if (diagnostics.length === 0) return;
-  const text = formatDiagnostics(diagnostics, (file) => {
-    try {
-      return readFileSync(resolve(cwd, file), 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
-  stream.write(`${text}\n`);
+  stream.write(`${formatDiagnostics(diagnostics, readSourceFrom(cwd))}\n`);
 }

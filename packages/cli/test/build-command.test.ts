@@ -159,23 +159,23 @@ describe('charter build', () => {
     expect(existsSync(join(root, 'generated'))).toBe(false);
   });
 
-  it('fails with GEN001 outside a project', async () => {
+  it('fails with CLI002 outside a project', async () => {
     const root = project({ 'README.md': 'no charter.yaml here\n' });
     const result = await runCli(['build'], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error GEN001: no charter.yaml here or in a parent directory');
+    expect(result.stderr).toContain('error CLI002: no charter.yaml in this directory or a parent directory');
   });
 
-  it('fails with GEN002 when two events would share a folder', async () => {
+  it('fails with CFG009 (a configuration error, exit 2) when two events would share a folder', async () => {
     const root = project({
       'charter.yaml': `events:\n  - schema: a.Thing\n    package: '@x/a-thing'\n  - schema: b.Thing\n    package: '@x/b-thing'\n`,
       'idl/a.avdl': 'namespace a;\nschema Thing;\nrecord Thing { string x; }\n',
       'idl/b.avdl': 'namespace b;\nschema Thing;\nrecord Thing { string y; }\n',
     });
     const result = await runCli(['build'], root);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'charter.yaml:4:1: error GEN002: a.Thing and b.Thing would both be generated into generated/thing',
+      'charter.yaml:4:1: error CFG009: a.Thing and b.Thing would both be generated into generated/thing',
     );
     expect(existsSync(join(root, 'generated'))).toBe(false);
   });
@@ -190,7 +190,7 @@ describe('charter build', () => {
 
     write(root, 'charter.yaml', `${CONFIG}codegen:\n  longs: float\n`);
     const bad = await runCli(['build'], root);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('charter.yaml:6:10: error CFG005: codegen.longs is "float"');
   });
 });

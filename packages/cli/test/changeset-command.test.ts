@@ -281,7 +281,9 @@ describe('charter changeset: errors', () => {
     try {
       const outside = await runCli(['changeset'], empty);
       expect(outside.code).toBe(2);
-      expect(outside.stderr).toContain('error REL001: no charter.yaml in this directory or above');
+      expect(outside.stderr).toContain(
+        'error CLI002: no charter.yaml in this directory or a parent directory',
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
@@ -290,7 +292,7 @@ describe('charter changeset: errors', () => {
       writeFileSync(join(plain, 'charter.yaml'), CHARTER_YAML);
       const notGit = await runCli(['changeset'], plain);
       expect(notGit.code).toBe(2);
-      expect(notGit.stderr).toMatch(/error REL001: .* is not in a git repository/);
+      expect(notGit.stderr).toMatch(/error CLI004: .* is not in a git repository/);
       expect(notGit.stdout).toBe('');
     } finally {
       rmSync(plain, { recursive: true, force: true });

@@ -72,8 +72,11 @@ describe('charter check', () => {
     expect(r.stdout).toContain(
       '= shop.orders.OrderPlaced (orders-value, BACKWARD_TRANSITIVE): unchanged since v1.1.0',
     );
-    expect(r.stdout).toMatch(
-      /charter\.yaml:5:1: warning CMP024: shop\.orders\.OrderPlaced: topicSettings replicationFactor 1/,
+    expect(r.stdout).toContain(
+      'charter.yaml:8:56: warning CFG008: shop.orders.OrderPlaced: topicSettings.replicationFactor is 1 (< 3: one broker loss can lose data)',
+    );
+    expect(r.stdout).toContain(
+      'charter.yaml:8:78: warning CFG008: shop.orders.OrderPlaced: topicSettings.minInsyncReplicas is 1 (< 2: acks=all is then acknowledged by one replica)',
     );
     expect(r.stdout.trim().split('\n').at(-1)).toBe('check passed');
   });
@@ -138,7 +141,7 @@ describe('charter check', () => {
     expect(r.stdout).toContain(
       '::error file=idl/orders/order-placed.avdl,line=11,col=10,endLine=11,endColumn=14,title=CMP010 shop.orders.OrderPlaced::Consumers using the new schema cannot read data written with v1.0.0 and v1.1.0: field `note` has no default',
     );
-    expect(r.stdout).toMatch(/::warning file=charter\.yaml,line=5,col=1,.*title=CMP024 charter check::/);
+    expect(r.stdout).toMatch(/::warning file=charter\.yaml,line=8,col=56,.*title=CFG008 charter check::/);
   });
 
   it('treats an event absent at the ref as new', async () => {
@@ -172,6 +175,38 @@ describe('charter check', () => {
     const bad = await runCli(['check'], repo.root);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('.changeset/add-note.md:2:1: error CMP022');
+  });
+
+  it('a released version that does not parse is CMP023 (exit 2), for check and the release commands', async () => {
+    const broken = new GitFixture();
+    try {
+      broken.write('charter.yaml', CHARTER_YAML);
+      broken.write('idl/orders/order-placed.avdl', order('  long amount;\n'));
+      broken.write('generated/order-placed/package.json', {
+        name: '@acme-events/order-placed',
+        version: '1.0.0',
+      });
+      broken.write('generated/order-placed/releases/1.0.0.avsc', '{\n  "type": "record",\n  "name": 3\n}\n');
+      broken.commit('a damaged release');
+      const r = await runCli(['check'], broken.root);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /main:generated\/order-placed\/releases\/1\.0\.0\.avsc:3:11: error CMP023: released version does not parse: /,
+      );
+      // `release version` reads the releases at HEAD (the branch it releases)
+      for (const [args, ref] of [
+        [['changeset'], 'main'],
+        [['release', 'version'], 'HEAD'],
+      ] as const) {
+        const other = await runCli([...args], broken.root);
+        expect([args.join(' '), other.code]).toEqual([args.join(' '), 2]);
+        expect(other.stderr).toContain(
+          `${ref}:generated/order-placed/releases/1.0.0.avsc:3:11: error CMP023`,
+        );
+      }
+    } finally {
+      broken.remove('.');
+    }
   });
 
   it('fails with the IDL diagnostics when a contract does not compile', async () => {

@@ -1,12 +1,18 @@
 import { parseSchema, type Schema } from '@charter/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readChangesets } from '../src/commands/compat/check/changesets.js';
-import type { CheckEventInput } from '../src/commands/compat/check/check-core.js';
-import { findDefaultRef } from '../src/commands/compat/check/default-ref.js';
-import { resolveCommit } from '../src/commands/compat/check/git.js';
-import { readReleasedHistories } from '../src/commands/compat/check/released-history.js';
-import { formatGithub, formatJson, formatText, reportFails } from '../src/commands/compat/check/report.js';
-import { durabilityWarnings, runCheck } from '../src/commands/compat/check/run-check.js';
+import {
+  type CheckReport,
+  formatGithub,
+  formatJson,
+  formatText,
+  reportFails,
+} from '../src/commands/compat/check/report.js';
+import { readChangesets } from '../src/project/changesets.js';
+import type { CheckEventInput } from '../src/project/check-core.js';
+import { checkEvents } from '../src/project/check-events.js';
+import { findDefaultRef } from '../src/project/default-ref.js';
+import { resolveCommit } from '../src/project/git.js';
+import { readReleasedHistories } from '../src/project/released-history.js';
 import { GitFixture } from './check-git-fixture.js';
 
 const order = (...extra: object[]) => ({
@@ -138,14 +144,21 @@ describe('changesets', () => {
 
 describe('checking events against their history', () => {
   const base = { root: '', ref: 'main', commit: '', outputDir: 'generated' };
-  const run = (events: CheckEventInput[], changesets: Record<string, string> = {}) =>
-    runCheck({
+  const run = (events: CheckEventInput[], changesets: Record<string, string> = {}): CheckReport => {
+    const checked = checkEvents({
       ...base,
       root: repo.root,
       commit,
       events,
       changesets: new Map(Object.entries(changesets)) as never,
     });
+    return {
+      ref: base.ref,
+      events: checked.events.map((e) => e.check),
+      registry: new Map(),
+      diagnostics: checked.diagnostics,
+    };
+  };
   const latest = order(
     { name: 'note', type: ['null', 'string'], default: null },
     { name: 'tag', type: 'string', default: '' },
@@ -257,28 +270,5 @@ describe('checking events against their history', () => {
     expect(github).toContain(
       '::error file=idl/payment-captured.avdl,title=CMP010 shop.PaymentCaptured::Consumers using the new schema cannot read data written with the schema at main: field `amount` has no default',
     );
-  });
-
-  it('durability warnings point at the charter.yaml entry', () => {
-    const warnings = durabilityWarnings(
-      [
-        {
-          schema: 'shop.OrderPlaced',
-          topicSettings: { replicationFactor: 1, minInsyncReplicas: 1 },
-          line: 7,
-        },
-        { schema: 'shop.PaymentCaptured', topicSettings: { replicationFactor: 3, minInsyncReplicas: 2 } },
-      ],
-      'charter.yaml',
-    );
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({
-      code: 'CMP024',
-      severity: 'warning',
-      file: 'charter.yaml',
-      range: { start: { line: 7 } },
-    });
-    expect(warnings[0]?.message).toContain('replicationFactor 1');
-    expect(warnings[0]?.message).toContain('minInsyncReplicas 1');
   });
 });

@@ -61,6 +61,16 @@ describe('charter check --registry', () => {
     expect(event.registry.messages).toContain('{oldSchemaVersion: 1}');
   });
 
+  it('annotates a schema the registry rejects as CMP025 at the event file (GitHub format)', async () => {
+    repo.write('idl/order-placed.avdl', idl('  string note;\n'));
+    const r = await runCli(['check', '--registry', registry.url, '--format', 'github'], repo.root);
+    expect(r.code).toBe(1);
+    const line = r.stdout.split('\n').find((l) => l.includes('CMP025'));
+    expect(line).toMatch(
+      /^::error file=idl\/order-placed\.avdl,title=CMP025 shop\.OrderPlaced::the registry rejects shop\.OrderPlaced under orders-value: \{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE'/,
+    );
+  });
+
   it('agrees when the change is compatible, and warns when the registry uses another level', async () => {
     await new RegistryClient({ url: registry.url }).setConfig('orders-value', 'FORWARD');
     repo.write('idl/order-placed.avdl', idl('  string? note = null;\n'));

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -136,6 +136,29 @@ describe('charter compat', () => {
       dir,
     );
     expect(missing.stderr).toContain('error CLI003: types.avdl defines no type Nope');
+  });
+
+  it('splits --import-path on the path delimiter, as `charter idl` does', async () => {
+    mkdirSync(join(dir, 'lib-a'), { recursive: true });
+    mkdirSync(join(dir, 'lib-b'), { recursive: true });
+    writeFileSync(join(dir, 'lib-a', 'ids.avdl'), 'namespace shop;\nrecord Id { string value; }\n');
+    writeFileSync(join(dir, 'lib-b', 'money.avdl'), 'namespace shop;\nrecord Money { long units; }\n');
+    const order = (extra: string) =>
+      `namespace shop;\nschema Paid;\nimport idl "ids.avdl";\nimport idl "money.avdl";\nrecord Paid { Id id; Money total;${extra} }\n`;
+    writeFileSync(join(dir, 'paid-v1.avdl'), order(''));
+    writeFileSync(join(dir, 'paid-v2.avdl'), order(' string? note = null;'));
+    const args = ['compat', '--reader', 'paid-v2.avdl', '--writer', 'paid-v1.avdl'];
+    const joined = await runCli([...args, '--import-path', `lib-a${delimiter}lib-b`], dir);
+    expect(joined.stderr).toBe('');
+    expect(joined).toMatchObject({
+      code: 0,
+      stdout: 'compatible: paid-v2.avdl can read everything written with paid-v1.avdl\n',
+    });
+    const repeated = await runCli([...args, '--import-path', 'lib-a', '--import-path', 'lib-b'], dir);
+    expect(repeated.code).toBe(0);
+    const one = await runCli([...args, '--import-path', 'lib-a'], dir);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toContain('paid-v2.avdl:4:1: error IDL');
   });
 
   it('exits 2 on usage errors', async () => {

@@ -143,7 +143,7 @@ describe('charter register', () => {
     expect((await getJson(`${url}/config/orders-value`)).json).toEqual({ compatibilityLevel: 'NONE' });
   });
 
-  it('fails with REG002 when the registry is down, and REG007 outside a project', async () => {
+  it('fails with REG002 when the registry is down, and CLI002 outside a project', async () => {
     const url = server.registry.url;
     const root = project(url);
     await server.close();
@@ -154,6 +154,6 @@ describe('charter register', () => {
     server = await tempRegistry();
     const outside = await runCli(['register'], tempProject({}));
     expect(outside.code).toBe(2);
-    expect(outside.stderr).toContain('error REG007');
+    expect(outside.stderr).toContain('error CLI002');
   });
 });

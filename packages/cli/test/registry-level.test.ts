@@ -48,6 +48,45 @@ describe('charter registry level', () => {
     }
   });
 
+  it('accepts a level as the registry does: any case, surrounding white space ignored', async () => {
+    const url = server.registry.url;
+    const cwd = tempProject({});
+    const set = await runCli(
+      ['registry', 'level', 'orders-value', ' backward_Transitive\t', '--registry', url],
+      cwd,
+    );
+    expect(set).toEqual({ code: 0, stdout: 'orders-value BACKWARD_TRANSITIVE\n', stderr: '' });
+    expect((await getJson(`${url}/config/orders-value`)).json).toEqual({
+      compatibilityLevel: 'BACKWARD_TRANSITIVE',
+    });
+    // the server reads the same text the same way
+    const put = await fetch(`${url}/config/orders-value`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ compatibility: ' forward\t' }),
+    });
+    expect(put.status).toBe(200);
+    expect((await runCli(['registry', 'level', 'orders-value', '--registry', url], cwd)).stdout).toBe(
+      'orders-value FORWARD\n',
+    );
+  });
+
+  it('reports a request the registry refuses as REG003', async () => {
+    const url = server.registry.url;
+    const cwd = tempProject({});
+    // A read-only subject refuses configuration changes (422, error 42205).
+    const mode = await fetch(`${url}/mode/orders-value`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"mode":"READONLY"}',
+    });
+    expect(mode.status).toBe(200);
+    const r = await runCli(['registry', 'level', 'orders-value', 'FULL', '--registry', url], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error REG003: cannot set the level of orders-value: HTTP 422, error 42205: /);
+  });
+
   it('refuses an unknown level with REG005 and exit 2, writing nothing', async () => {
     const r = await runCli(
       ['registry', 'level', 's', 'SIDEWAYS', '--registry', server.registry.url],

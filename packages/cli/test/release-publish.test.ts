@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningVerdaccio, startVerdaccio } from '../../../scripts/verdaccio/verdaccio.mjs';
 import { missingEntries, publishSet } from '../src/commands/release/publish-set.js';
-import { publishRegistry, REGISTRY_ENV } from '../src/commands/release/registry-option.js';
+import { PUBLISH_REGISTRY_ENV, publishRegistry } from '../src/commands/release/registry-option.js';
 import type { WorkspacePackage } from '../src/commands/release/workspace-packages.js';
 import { runCli } from './run-cli.js';
 
@@ -141,8 +141,8 @@ describe('charter release publish', () => {
   });
 
   it('exits 2 without a registry', async () => {
-    const saved = REGISTRY_ENV.map((k) => [k, process.env[k]] as const);
-    for (const k of REGISTRY_ENV) delete process.env[k];
+    const saved = PUBLISH_REGISTRY_ENV.map((k) => [k, process.env[k]] as const);
+    for (const k of PUBLISH_REGISTRY_ENV) delete process.env[k];
     try {
       const root = workspace();
       roots.push(root);

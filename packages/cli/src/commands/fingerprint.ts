@@ -4,6 +4,7 @@ import { DiagnosticError, hasErrors } from '@charter/diagnostics';
 import { fingerprints, parseSchemaText, parsingCanonicalForm } from '@charter/schema';
 import { type Command, ExitCode, flagOption, UsageError } from '../command.js';
 import { printDiagnostics } from '../output.js';
+import { CliCode } from '../project/codes.js';
 
 const command: Command = {
   name: 'fingerprint',
@@ -19,7 +20,7 @@ const command: Command = {
       text = readFileSync(resolve(ctx.cwd, file), 'utf8');
     } catch {
       throw new DiagnosticError([
-        { code: 'CLI001', severity: 'error', message: `cannot read ${file}`, file },
+        { code: CliCode.CannotRead, severity: 'error', message: `cannot read ${file}`, file },
       ]);
     }
     const result = parseSchemaText(text, { file });

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
-import { type Diagnostic, hasErrors } from '@charter/diagnostics';
-import { findProjectRoot, loadProject } from '@charter/project';
+import type { Diagnostic } from '@charter/diagnostics';
 import { type Command, ExitCode, flagOption, UsageError } from '../../command.js';
 import { printDiagnostics } from '../../output.js';
+import { openProject } from '../../project/open-project.js';
 import { buildPackages } from './build-packages.js';
 import { BuildCode } from './codes.js';
 
@@ -18,26 +18,16 @@ const command: Command = {
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError('build takes no arguments');
     const started = performance.now();
-    const root = findProjectRoot(ctx.cwd);
-    if (!root) {
-      const d: Diagnostic = {
-        code: BuildCode.NoProject,
-        severity: 'error',
-        message: 'no charter.yaml here or in a parent directory',
-      };
-      printDiagnostics(ctx.stderr, [d], ctx.cwd);
-      return ExitCode.Usage;
+    const opened = openProject(ctx.cwd);
+    if (!opened.ok) {
+      printDiagnostics(ctx.stderr, opened.diagnostics, ctx.cwd);
+      return opened.exitCode;
     }
-    const project = loadProject(root);
-    const rebase = (d: Diagnostic): Diagnostic =>
-      d.file ? { ...d, file: relative(ctx.cwd, `${root}/${d.file}`) } : d;
-    printDiagnostics(ctx.stderr, project.diagnostics.map(rebase), ctx.cwd);
-    if (hasErrors(project.diagnostics) || !project.index) return ExitCode.Failure;
+    const { project } = opened;
+    printDiagnostics(ctx.stderr, opened.warnings, ctx.cwd);
 
     const check = flagOption(ctx, 'check');
     const result = buildPackages(project, { check });
-    printDiagnostics(ctx.stderr, result.diagnostics.map(rebase), ctx.cwd);
-    if (hasErrors(result.diagnostics) || !result.report) return ExitCode.Failure;
     const { report } = result;
     const output = relative(ctx.cwd, project.index.output) || '.';
     const ms = Math.round(performance.now() - started);

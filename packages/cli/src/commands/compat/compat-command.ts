@@ -1,32 +1,8 @@
-import { checkSchemas, type Finding, formatFindings, pairFindings } from '@charter/compat';
-import {
-  type Command,
-  ExitCode,
-  flagOption,
-  stringOption,
-  stringsOption,
-  UsageError,
-} from '../../command.js';
-import { printDiagnostics } from '../../output.js';
-import { readSourceFrom } from './read-source.js';
+import { checkSchemas, formatFindings, pairFindings } from '@charter/compat';
+import { type Command, ExitCode, flagOption, importPaths, stringOption, UsageError } from '../../command.js';
+import { findingJson } from '../../finding-json.js';
+import { printDiagnostics, readSourceFrom } from '../../output.js';
 import { loadSchemaArgument } from './schema-argument.js';
-
-function findingJson(f: Finding) {
-  const out: Record<string, unknown> = {
-    type: f.type,
-    location: f.location,
-    message: f.message,
-    fieldPath: f.fieldPath,
-    text: f.text,
-    hint: f.hint,
-  };
-  if (f.source) {
-    out.file = f.source.file;
-    out.line = f.source.range.start.line;
-    out.column = f.source.range.start.column;
-  }
-  return out;
-}
 
 const command: Command = {
   name: 'compat',
@@ -44,9 +20,9 @@ const command: Command = {
     const writerArg = stringOption(ctx, 'writer');
     if (!readerArg || !writerArg) throw new UsageError('give both --reader and --writer');
     if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument ${ctx.positionals[0]}`);
-    const importPaths = stringsOption(ctx, 'import-path');
-    const reader = await loadSchemaArgument(readerArg, ctx.cwd, importPaths);
-    const writer = await loadSchemaArgument(writerArg, ctx.cwd, importPaths);
+    const paths = importPaths(ctx);
+    const reader = await loadSchemaArgument(readerArg, ctx.cwd, paths);
+    const writer = await loadSchemaArgument(writerArg, ctx.cwd, paths);
     printDiagnostics(ctx.stderr, [...reader.warnings, ...writer.warnings], ctx.cwd);
     const result = checkSchemas(reader.schema, writer.schema);
     const findings = pairFindings(result, {

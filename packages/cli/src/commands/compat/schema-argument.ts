@@ -1,32 +1,23 @@
-import { isAbsolute, relative, resolve } from 'node:path';
-import type { SourceLocator } from '@charter/compat';
-import { type Diagnostic, DiagnosticError, hasErrors } from '@charter/diagnostics';
+import { resolve } from 'node:path';
+import { DiagnosticError, hasErrors } from '@charter/diagnostics';
 import { compileIdlFile } from '@charter/idl';
-import type { Schema } from '@charter/schema';
+import { type Schema, simpleNameOf } from '@charter/schema';
 import { UsageError } from '../../command.js';
+import { CliCode } from '../../project/codes.js';
+import { relativeLocator, shownDiagnostic } from '../../project/paths.js';
 import { type LoadedSchema, loadAvsc } from './schema-source.js';
 
 const AVDL = /^(.*\.avdl)(?::([^:/\\]+))?$/;
 
 function notFound(message: string, file: string, hint: string): DiagnosticError {
-  return new DiagnosticError([{ code: 'CLI003', severity: 'error', message, file, hint }]);
-}
-
-/** Paths in IDL locations as the user would type them: relative to `cwd` when absolute. */
-function relativeLocator(locator: SourceLocator, cwd: string): SourceLocator {
-  return {
-    locate(target) {
-      const at = locator.locate(target);
-      return at && isAbsolute(at.file) ? { ...at, file: relative(cwd, at.file) } : at;
-    },
-  };
+  return new DiagnosticError([{ code: CliCode.NoSuchType, severity: 'error', message, file, hint }]);
 }
 
 /** The named type `name` (full or unique simple name) of an IDL compilation. */
 function pickType(types: ReadonlyMap<string, Schema>, name: string, file: string): Schema {
   const exact = types.get(name);
   if (exact) return exact;
-  const bySimple = [...types.keys()].filter((k) => k.slice(k.lastIndexOf('.') + 1) === name);
+  const bySimple = [...types.keys()].filter((k) => simpleNameOf(k) === name);
   const known = [...types.keys()].join(', ') || '(none)';
   if (bySimple.length === 1) return types.get(bySimple[0]!)!;
   if (bySimple.length > 1)
@@ -41,9 +32,7 @@ function loadAvdl(
   importPaths: string[],
 ): LoadedSchema {
   const result = compileIdlFile(resolve(cwd, file), { importPaths: importPaths.map((p) => resolve(cwd, p)) });
-  const shown = (d: Diagnostic): Diagnostic =>
-    d.file && isAbsolute(d.file) ? { ...d, file: relative(cwd, d.file) } : d;
-  const diagnostics = result.diagnostics.map(shown);
+  const diagnostics = result.diagnostics.map((d) => shownDiagnostic(d, cwd));
   if (hasErrors(diagnostics)) throw new DiagnosticError(diagnostics);
   let schema: Schema | undefined;
   if (typeName !== undefined) schema = pickType(result.types, typeName, file);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { avscSourceLocator, type SourceLocator } from '@charter/compat';
 import { type Diagnostic, DiagnosticError } from '@charter/diagnostics';
 import { parseSchemaText, type Schema } from '@charter/schema';
+import { CliCode } from '../../project/codes.js';
 
 /** A schema read for the CLI, with where its types are written. */
 export interface LoadedSchema {
@@ -14,7 +15,9 @@ export interface LoadedSchema {
 }
 
 function cannotRead(file: string): DiagnosticError {
-  return new DiagnosticError([{ code: 'CLI001', severity: 'error', message: `cannot read ${file}`, file }]);
+  return new DiagnosticError([
+    { code: CliCode.CannotRead, severity: 'error', message: `cannot read ${file}`, file },
+  ]);
 }
 
 /**

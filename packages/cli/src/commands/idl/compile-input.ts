@@ -1,16 +1,8 @@
-import { delimiter, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '@charter/diagnostics';
 import { compileIdlFile, type IdlResult } from '@charter/idl';
-import { type CommandContext, stringsOption } from '../../command.js';
+import { type CommandContext, importPaths } from '../../command.js';
 import { printDiagnostics } from '../../output.js';
-
-/** `--import-path` may repeat and each value may hold several directories joined by the path delimiter. */
-function importPaths(ctx: CommandContext): string[] {
-  return stringsOption(ctx, 'import-path')
-    .flatMap((value) => value.split(delimiter))
-    .filter((dir) => dir !== '')
-    .map((dir) => resolve(ctx.cwd, dir));
-}
 
 /** Diagnostics name files relative to the working directory when they are inside it. */
 function relativeTo(cwd: string, d: Diagnostic): Diagnostic {

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { DiagnosticError } from '@charter/diagnostics';
 import { stringifyJsonPretty } from '@charter/schema';
 import { type Command, ExitCode, stringOption, UsageError } from '../../command.js';
+import { CliCode } from '../../project/codes.js';
+import { writeFilesAtomically } from '../../project/write-atomic.js';
 import { compileInput } from './compile-input.js';
-import { writeFilesAtomically } from './write-atomic.js';
 
 const command: Command = {
   name: 'idl',
@@ -30,7 +31,7 @@ const command: Command = {
     } catch (error) {
       throw new DiagnosticError([
         {
-          code: 'CLI001',
+          code: CliCode.CannotRead,
           severity: 'error',
           message: `cannot write ${out}: ${(error as Error).message}`,
           file: out,

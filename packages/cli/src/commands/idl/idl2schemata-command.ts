@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { DiagnosticError } from '@charter/diagnostics';
 import { idlToSchemata } from '@charter/idl';
 import { type Command, ExitCode, UsageError } from '../../command.js';
+import { CliCode } from '../../project/codes.js';
+import { writeFilesAtomically } from '../../project/write-atomic.js';
 import { compileInput } from './compile-input.js';
-import { writeFilesAtomically } from './write-atomic.js';
 
 const command: Command = {
   name: 'idl2schemata',
@@ -26,7 +27,7 @@ const command: Command = {
     } catch (error) {
       throw new DiagnosticError([
         {
-          code: 'CLI001',
+          code: CliCode.CannotRead,
           severity: 'error',
           message: `cannot write to ${outDir}: ${(error as Error).message}`,
           file: outDir,

@@ -12,6 +12,5 @@ export const RegistryCode = {
   InvalidLevel: 'REG005',
   /** The embedded server could not start (data directory locked or damaged, port taken). */
   ServeFailed: 'REG006',
-  /** No charter.yaml at or above the working directory. */
-  NoProject: 'REG007',
+  // REG007 (no project) is retired: CLI002 of every command.
 } as const;

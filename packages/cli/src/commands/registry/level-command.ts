@@ -1,3 +1,4 @@
+import { isCompatibilityLevel } from '@charter/compat';
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel, isNotFound } from '@charter/registry-client';
 import { type Command, ExitCode, flagOption, UsageError } from '../../command.js';
 import { printDiagnostics } from '../../output.js';
@@ -10,11 +11,10 @@ import {
   registryUrl,
 } from './registry-access.js';
 
-function parseLevel(text: string): CompatibilityLevel | undefined {
-  const upper = text.toUpperCase();
-  return (COMPATIBILITY_LEVELS as readonly string[]).includes(upper)
-    ? (upper as CompatibilityLevel)
-    : undefined;
+/** A level as the registry reads one: surrounding white space ignored, any letter case. */
+export function parseLevel(text: string): CompatibilityLevel | undefined {
+  const level = text.trim().toUpperCase();
+  return isCompatibilityLevel(level) ? level : undefined;
 }
 
 const command: Command = {

@@ -1,11 +1,7 @@
-import { relative } from 'node:path';
-import type { Diagnostic } from '@charter/diagnostics';
-import { hasErrors } from '@charter/diagnostics';
-import { findProjectRoot, loadProject } from '@charter/project';
 import type { RegistryClient } from '@charter/registry-client';
 import { type Command, ExitCode, flagOption, UsageError } from '../../command.js';
 import { printDiagnostics } from '../../output.js';
-import { RegistryCode } from './codes.js';
+import { openProject } from '../../project/open-project.js';
 import { type EventPlan, incompatibleDiagnostic, planEvent } from './register-plan.js';
 import {
   clientFor,
@@ -75,22 +71,13 @@ const command: Command = {
   options: { 'dry-run': { type: 'boolean' }, registry: { type: 'string' }, json: { type: 'boolean' } },
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError('register takes no arguments');
-    const root = findProjectRoot(ctx.cwd);
-    if (!root) {
-      const d: Diagnostic = {
-        code: RegistryCode.NoProject,
-        severity: 'error',
-        message: 'no charter.yaml here or in a parent directory',
-      };
-      printDiagnostics(ctx.stderr, [d], ctx.cwd);
-      return ExitCode.Usage;
+    const opened = openProject(ctx.cwd);
+    if (!opened.ok) {
+      printDiagnostics(ctx.stderr, opened.diagnostics, ctx.cwd);
+      return opened.exitCode;
     }
-    const project = loadProject(root);
-    const rebased = project.diagnostics.map((d) =>
-      d.file ? { ...d, file: relative(ctx.cwd, `${root}/${d.file}`) } : d,
-    );
-    printDiagnostics(ctx.stderr, rebased, ctx.cwd);
-    if (hasErrors(project.diagnostics) || !project.index) return ExitCode.Failure;
+    const { project } = opened;
+    printDiagnostics(ctx.stderr, opened.warnings, ctx.cwd);
     const url = registryUrl(ctx, project.index.registryUrl);
     if (!url) {
       printDiagnostics(ctx.stderr, [noUrlDiagnostic()], ctx.cwd);

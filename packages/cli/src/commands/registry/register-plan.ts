@@ -25,30 +25,40 @@ export interface EventPlan {
 }
 
 async function ownLevel(client: RegistryClient, subject: string): Promise<CompatibilityLevel | undefined> {
+  return (await orNone(client.getConfig(subject), undefined))?.compatibilityLevel;
+}
+
+/** A registry read that finds nothing: the subject (or its latest version) does not exist. */
+async function orNone<T>(read: Promise<T>, none: T): Promise<T> {
   try {
-    return (await client.getConfig(subject)).compatibilityLevel;
+    return await read;
   } catch (error) {
-    if (isNotFound(error)) return undefined;
+    if (isNotFound(error)) return none;
     throw error;
   }
 }
 
-/** Live versions of a subject, oldest first, as schema texts; none when the subject is absent. */
-async function liveVersions(
+/**
+ * The live versions of a subject that `level` compares a new schema with, oldest first: none under
+ * NONE, the latest under a non-transitive level, every one (fetched in parallel) under a transitive one.
+ */
+export async function comparedVersions(
   client: RegistryClient,
   subject: string,
+  level: CompatibilityLevel,
 ): Promise<{ version: number; schema: string }[]> {
-  let versions: number[];
-  try {
-    versions = await client.getVersions(subject);
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
+  if (level === 'NONE') return [];
+  if (!level.endsWith('_TRANSITIVE')) {
+    const latest = await orNone(client.getLatestSchema(subject), undefined);
+    return latest ? [{ version: latest.version, schema: latest.schema }] : [];
   }
-  const out: { version: number; schema: string }[] = [];
-  for (const version of versions)
-    out.push({ version, schema: (await client.getSchemaByVersion(subject, version)).schema });
-  return out;
+  const versions = await orNone(client.getVersions(subject), []);
+  return Promise.all(
+    versions.map(async (version) => ({
+      version,
+      schema: (await client.getSchemaByVersion(subject, version)).schema,
+    })),
+  );
 }
 
 /**
@@ -58,26 +68,22 @@ async function liveVersions(
 export async function planEvent(client: RegistryClient, event: ProjectEvent): Promise<EventPlan> {
   const subject = event.event.subject;
   const text = stringifyJson(event.json);
-  const plan: EventPlan = {
-    event,
-    subject,
-    text,
-    level: event.event.compatibility,
-    ownLevel: await ownLevel(client, subject),
-    effectiveLevel: await client.getCompatibilityLevel(subject),
-  };
-  try {
-    const found = await client.lookupSchema(subject, text);
+  const [own, effectiveLevel, found] = await Promise.all([
+    ownLevel(client, subject),
+    client.getCompatibilityLevel(subject),
+    orNone(client.lookupSchema(subject, text), undefined),
+  ]);
+  const level = event.event.compatibility;
+  const plan: EventPlan = { event, subject, text, level, ownLevel: own, effectiveLevel };
+  if (found) {
     plan.existing = { version: found.version, id: found.id };
     return plan;
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
   }
   if (plan.effectiveLevel === plan.level) {
     const answer = await client.testCompatibility(subject, text, { verbose: true });
     plan.verdict = { compatible: answer.is_compatible, messages: answer.messages ?? [] };
   } else {
-    const versions = await liveVersions(client, subject);
+    const versions = await comparedVersions(client, subject, plan.level);
     const result = checkLevel(
       plan.level,
       versions.map((v) => v.schema),

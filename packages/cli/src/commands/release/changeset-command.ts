@@ -2,9 +2,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Command, ExitCode, flagOption, stringOption, UsageError } from '../../command.js';
 import { printDiagnostics } from '../../output.js';
-import { writeFilesAtomically } from '../idl/write-atomic.js';
+import { loadProjectState } from '../../project/project-state.js';
+import { writeFilesAtomically } from '../../project/write-atomic.js';
 import { type ChangesetPlan, planChangeset } from './changeset-plan.js';
-import { loadProjectState } from './project-state.js';
 
 function line(p: ChangesetPlan, dryRun: boolean): string | undefined {
   const pkg = p.event.input.event.package;
@@ -33,10 +33,10 @@ const command: Command = {
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument ${ctx.positionals[0]}`);
     const dryRun = flagOption(ctx, 'dry-run');
-    const loaded = loadProjectState(ctx.cwd, stringOption(ctx, 'against'));
+    const loaded = loadProjectState(ctx.cwd, { against: stringOption(ctx, 'against'), stopOnProblems: true });
     if (!loaded.ok) {
       printDiagnostics(ctx.stderr, loaded.diagnostics, ctx.cwd);
-      return loaded.exit;
+      return loaded.exitCode;
     }
     const { state } = loaded;
     printDiagnostics(ctx.stderr, state.warnings, ctx.cwd);

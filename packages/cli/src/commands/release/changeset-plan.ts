@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ChangeKind, compareChangeKinds } from '@charter/compat';
-import { parseSemVer } from '../compat/check/semver.js';
-import type { EventState } from './project-state.js';
+import type { EventState } from '../../project/project-state.js';
+import { parseSemVer } from '../../project/semver.js';
 import { changeSummary, firstReleaseSummary } from './summary.js';
 
 export type Bump = Exclude<ChangeKind, 'none'>;

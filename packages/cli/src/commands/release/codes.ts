@@ -1,7 +1,6 @@
 /** Stable diagnostic codes of `charter changeset` and `charter release`. */
 export const ReleaseCode = {
-  /** No charter.yaml at or above the working directory, or the project is not in a git repository. */
-  NoProject: 'REL001',
+  // REL001 (no project, no git repository) is retired: CLI002 and CLI004 of every command.
   /** A breaking change (under the event's level) whose changesets declare less than a major. */
   BreakingNotMajor: 'REL002',
   /** `charter release publish`: no registry from --registry, CHARTER_PUBLISH_REGISTRY or NPM_CONFIG_REGISTRY. */

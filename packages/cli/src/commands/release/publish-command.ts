@@ -1,13 +1,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CONFIG_FILE, loadContractIndex } from '@charter/config';
 import type { Diagnostic } from '@charter/diagnostics';
-import { findProjectRoot } from '@charter/project';
 import { type Command, ExitCode, flagOption, stringOption, UsageError } from '../../command.js';
 import { printDiagnostics } from '../../output.js';
+import { openContractIndex } from '../../project/open-project.js';
 import { ReleaseCode } from './codes.js';
 import { missingEntries, publishSet } from './publish-set.js';
-import { publishRegistry, REGISTRY_ENV } from './registry-option.js';
+import { PUBLISH_REGISTRY_ENV, publishRegistry } from './registry-option.js';
 import { runTool } from './run-tool.js';
 import { listWorkspacePackages } from './workspace-packages.js';
 
@@ -44,21 +43,15 @@ const command: Command = {
         code: ReleaseCode.NoRegistry,
         severity: 'error',
         message: 'no registry to publish to',
-        hint: `pass --registry URL or set ${REGISTRY_ENV.slice(0, 2).join(' or ')}`,
+        hint: `pass --registry URL or set ${PUBLISH_REGISTRY_ENV.slice(0, 2).join(' or ')}`,
       });
-    const root = findProjectRoot(ctx.cwd);
-    if (!root)
-      return fail(ExitCode.Usage, {
-        code: ReleaseCode.NoProject,
-        severity: 'error',
-        message: 'no charter.yaml in this directory or above',
-      });
-    const loaded = loadContractIndex(join(root, CONFIG_FILE));
-    if (!loaded.index) return fail(ExitCode.Usage, ...loaded.diagnostics);
+    const opened = openContractIndex(ctx.cwd);
+    if (!opened.ok) return fail(opened.exitCode, ...opened.diagnostics);
+    const { root } = opened;
 
     let set: ReturnType<typeof publishSet>;
     try {
-      set = publishSet(await listWorkspacePackages(root), loaded.index.output);
+      set = publishSet(await listWorkspacePackages(root), opened.index.output);
     } catch (error) {
       return fail(ExitCode.Failure, {
         code: ReleaseCode.ToolFailed,

@@ -2,10 +2,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ChangeKind } from '@charter/compat';
 import type { Diagnostic } from '@charter/diagnostics';
-import { parseSemVer } from '../compat/check/semver.js';
-import { writeFilesAtomically } from '../idl/write-atomic.js';
+import type { EventState } from '../../project/project-state.js';
+import { parseSemVer } from '../../project/semver.js';
+import { writeFilesAtomically } from '../../project/write-atomic.js';
 import { ReleaseCode } from './codes.js';
-import type { EventState } from './project-state.js';
 
 /** One version of one event package that the release step records. */
 export interface RecordedRelease {

@@ -1,7 +1,7 @@
 import type { Finding } from '@charter/compat';
 import type { Diagnostic } from '@charter/diagnostics';
+import type { EventState } from '../../project/project-state.js';
 import { ReleaseCode } from './codes.js';
-import type { EventState } from './project-state.js';
 
 export interface ReleaseVerdict {
   /** Under-declared changes (CMP020/CMP021) and breaking changes not declared major (REL002). */

@@ -1,11 +1,10 @@
 import { formatFindings } from '@charter/compat';
 import type { Diagnostic } from '@charter/diagnostics';
 import { type Command, ExitCode, stringOption, UsageError } from '../../command.js';
-import { printDiagnostics } from '../../output.js';
-import { readSourceFrom } from '../compat/read-source.js';
+import { printDiagnostics, readSourceFrom } from '../../output.js';
+import { type EventState, loadProjectState, packageVersion } from '../../project/project-state.js';
 import { findChangesetsBin } from './changesets-bin.js';
 import { ReleaseCode } from './codes.js';
-import { type EventState, loadProjectState, packageVersion } from './project-state.js';
 import { checkReleaseTargets, recordReleases } from './record-releases.js';
 import { runTool } from './run-tool.js';
 import { verifyRelease } from './verify-release.js';
@@ -30,10 +29,14 @@ const command: Command = {
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError(`unexpected argument ${ctx.positionals[0]}`);
     // The release runs on the branch it releases: compare with what is committed there.
-    const loaded = loadProjectState(ctx.cwd, stringOption(ctx, 'against'), 'HEAD');
+    const loaded = loadProjectState(ctx.cwd, {
+      against: stringOption(ctx, 'against'),
+      fallbackRef: 'HEAD',
+      stopOnProblems: true,
+    });
     if (!loaded.ok) {
       printDiagnostics(ctx.stderr, loaded.diagnostics, ctx.cwd);
-      return loaded.exit;
+      return loaded.exitCode;
     }
     const { state } = loaded;
     const verdict = verifyRelease(state.events);

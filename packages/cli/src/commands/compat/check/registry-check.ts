@@ -2,7 +2,7 @@ import { CompatCode } from '@charter/compat';
 import type { Diagnostic } from '@charter/diagnostics';
 import { RegistryClient, RegistryError } from '@charter/registry-client';
 import { schemaToString } from '@charter/schema';
-import type { CheckEventInput } from './check-core.js';
+import type { CheckEventInput } from '../../../project/check-core.js';
 import type { CheckReport } from './report.js';
 
 function problem(message: string, severity: Diagnostic['severity'], file: string | undefined): Diagnostic {

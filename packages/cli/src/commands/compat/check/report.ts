@@ -1,6 +1,7 @@
-import { type Finding, findingToDiagnostic, formatFindings } from '@charter/compat';
+import { CompatCode, findingToDiagnostic, formatFindings } from '@charter/compat';
 import { type Diagnostic, formatDiagnostics } from '@charter/diagnostics';
-import type { EventCheck } from './check-core.js';
+import { findingJson } from '../../../finding-json.js';
+import type { EventCheck } from '../../../project/check-core.js';
 
 /** The result of `charter check`, for every output format. */
 export interface CheckReport {
@@ -83,27 +84,6 @@ function indent(text: string): string {
     .join('\n');
 }
 
-function findingJson(f: Finding) {
-  const out: Record<string, unknown> = {
-    code: f.code,
-    who: f.who,
-    type: f.type,
-    location: f.location,
-    fieldPath: f.fieldPath,
-    message: f.message,
-    text: f.text,
-    hint: f.hint,
-    direction: f.direction,
-  };
-  if (f.source)
-    Object.assign(out, {
-      file: f.source.file,
-      line: f.source.range.start.line,
-      column: f.source.range.start.column,
-    });
-  return out;
-}
-
 function diagnosticJson(d: Diagnostic) {
   const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message };
   if (d.file) out.file = d.file;
@@ -168,7 +148,7 @@ export function formatGithub(report: CheckReport): string {
     const answer = report.registry.get(e.subject);
     if (answer && !answer.compatible) {
       const d: Diagnostic = {
-        code: 'CMP025',
+        code: CompatCode.RegistryIncompatible,
         severity: 'error',
         message: `the registry rejects ${e.schema} under ${e.subject}: ${answer.messages.join(', ')}`,
       };
