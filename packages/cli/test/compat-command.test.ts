@@ -79,6 +79,8 @@ describe('charter compat', () => {
     expect(out.compatible).toBe(false);
     expect(out.incompatibilities).toEqual([
       expect.objectContaining({
+        code: 'CMP010',
+        who: expect.stringContaining('v2.avsc cannot read data written with v1.avsc'),
         type: 'TYPE_MISMATCH',
         location: '/fields/1/type',
         message: 'reader type: INT not compatible with writer type: LONG',
