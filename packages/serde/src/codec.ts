@@ -15,8 +15,8 @@ import type { CodecOptions } from './representation.js';
 import { type SchemaLike, toSchema } from './schema-input.js';
 import { validateValue } from './validate.js';
 
-/** One scratch buffer for every encoder: encoding is synchronous, so it is never shared mid-write. */
-const scratch = new BinaryWriter(64 * 1024);
+/** One writer for every encoder: encoding is synchronous, so it is never shared mid-write. */
+const scratch = new BinaryWriter();
 
 /** Reads one value with `fn` from `bytes[start..]`; the value must use every byte. */
 export function decodeWith(fn: DecodeFn, bytes: Uint8Array, start = 0): unknown {
@@ -70,37 +70,38 @@ export class AvroCodec<T = unknown, TInit = T> {
   /** Avro binary of a value; throws `EncodeError` listing every bad value. */
   encode(value: T): Buffer {
     const fn = this.encoder;
-    scratch.pos = 0;
+    scratch.begin();
     try {
       fn(scratch, value);
     } catch (error) {
       throw this.failure(error, value);
     }
-    return scratch.take();
+    return scratch.finish();
   }
 
   /** The Confluent wire format: magic byte 0, the schema id (4 bytes, big-endian), Avro binary. */
   encodeFramed(schemaId: number, value: T): Buffer {
     const fn = this.encoder;
-    scratch.pos = 0;
+    scratch.begin();
     scratch.ensure(5);
     const buf = scratch.buf;
-    buf[0] = 0;
-    buf[1] = schemaId >>> 24;
-    buf[2] = (schemaId >>> 16) & 0xff;
-    buf[3] = (schemaId >>> 8) & 0xff;
-    buf[4] = schemaId & 0xff;
-    scratch.pos = 5;
+    const pos = scratch.pos;
+    buf[pos] = 0;
+    buf[pos + 1] = schemaId >>> 24;
+    buf[pos + 2] = (schemaId >>> 16) & 0xff;
+    buf[pos + 3] = (schemaId >>> 8) & 0xff;
+    buf[pos + 4] = schemaId & 0xff;
+    scratch.pos = pos + 5;
     try {
       fn(scratch, value);
     } catch (error) {
       throw this.failure(error, value);
     }
-    return scratch.take();
+    return scratch.finish();
   }
 
   private failure(error: unknown, value: unknown): unknown {
-    scratch.pos = 0;
+    scratch.abandon();
     if (!(error instanceof EncodeTypeError) && !(error instanceof TypeError)) return error;
     const issues = this.validate(value);
     return issues.length > 0 ? new EncodeError(this.typeName, issues) : error;

@@ -7,9 +7,14 @@ const f64Bytes = new Uint8Array(f64.buffer);
 const TWO_27 = 2 ** 27;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** Node's undocumented `Buffer#utf8Slice` skips `toString`'s argument checks; used when present. */
-type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
-const NATIVE_UTF8 = typeof (Buffer.prototype as Partial<Utf8Buffer>).utf8Slice === 'function';
+/** Node's undocumented `Buffer#utf8Slice`/`latin1Slice` skip `toString`'s argument checks; used when present. */
+type SliceBuffer = Buffer & {
+  utf8Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+};
+const NATIVE_SLICE =
+  typeof (Buffer.prototype as Partial<SliceBuffer>).utf8Slice === 'function' &&
+  typeof (Buffer.prototype as Partial<SliceBuffer>).latin1Slice === 'function';
 /** Inputs up to this size decode their ASCII strings from one latin1 text of the whole input. */
 const SMALL_INPUT = 4096;
 
@@ -31,6 +36,8 @@ export class BinaryReader {
   end: number;
   /** Start of the value (what `text` is relative to). */
   private readonly start: number;
+  /** Whether ASCII strings are cut out of `text` (inputs up to `SMALL_INPUT` bytes). */
+  private readonly small: boolean;
   /** The whole input as latin1 text, made on the first ASCII string of a small input (see `readString`). */
   private text: string | undefined;
 
@@ -39,6 +46,8 @@ export class BinaryReader {
     this.pos = pos;
     this.end = end;
     this.start = pos;
+    this.small = end - pos <= SMALL_INPUT;
+    this.text = undefined;
   }
 
   truncated(): DecodeError {
@@ -192,20 +201,40 @@ export class BinaryReader {
    * value never keeps a big message alive through a substring.
    */
   readString(): string {
-    const n = this.readLength();
     const buf = this.buf;
-    const pos = this.pos;
+    let pos = this.pos;
+    let n = buf[pos]!;
+    // one length byte (strings under 64 bytes) is the common case; undefined (past the end) is not < 0x80
+    if (n < 0x80 && (n & 1) === 0) {
+      n >>>= 1;
+      pos++;
+      if (pos + n > this.end) {
+        this.pos = pos;
+        throw this.truncated();
+      }
+    } else {
+      n = this.readLength();
+      pos = this.pos;
+    }
     const end = pos + n;
     this.pos = end;
-    if (this.end - this.start <= SMALL_INPUT) {
-      let i = pos;
-      while (i < end && buf[i]! < 0x80) i++;
-      if (i === end) {
-        this.text ??= buf.toString('latin1', this.start, this.end);
-        return this.text.substring(pos - this.start, end - this.start);
-      }
+    if (this.small && this.isAscii(buf, pos, end)) {
+      const start = this.start;
+      this.text ??= NATIVE_SLICE
+        ? (buf as SliceBuffer).latin1Slice(start, this.end)
+        : buf.toString('latin1', start, this.end);
+      return this.text.substring(pos - start, end - start);
     }
-    return NATIVE_UTF8 ? (buf as Utf8Buffer).utf8Slice(pos, end) : buf.toString('utf8', pos, end);
+    return NATIVE_SLICE ? (buf as SliceBuffer).utf8Slice(pos, end) : buf.toString('utf8', pos, end);
+  }
+
+  /** Whether `buf[pos..end)` holds only ASCII bytes. */
+  private isAscii(buf: Buffer, pos: number, end: number): boolean {
+    let acc = 0;
+    let i = pos;
+    for (; i + 4 <= end; i += 4) acc |= buf[i]! | buf[i + 1]! | buf[i + 2]! | buf[i + 3]!;
+    for (; i < end; i++) acc |= buf[i]!;
+    return acc < 0x80;
   }
 
   /**

@@ -4,20 +4,62 @@ const f32 = new Float32Array(1);
 const f32Bytes = new Uint8Array(f32.buffer);
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
+const TWO_28 = 2 ** 28;
 const TWO_32 = 2 ** 32;
+const TWO_52 = 2 ** 52;
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
+/** Size of a fresh slab that encoded values are written into. */
+const SLAB_SIZE = 64 * 1024;
+/** A value at least this long is copied into its own buffer, so that it never pins a slab (or vice versa). */
+const OWN_BUFFER = 4 * 1024;
+
 /**
- * Avro binary encoder into a growable scratch buffer. Every write checks the JavaScript type of its value
+ * Avro binary encoder writing values one after another into a slab, like Node's `Buffer` pool: `finish`
+ * returns a view of the value's bytes, so a small value costs no copy and no allocation of its own. A
+ * value that outgrows the slab moves to a larger one. Every write checks the JavaScript type of its value
  * and throws `EncodeTypeError` when it cannot be encoded; the codec then reports the paths with `validate`.
  */
 export class BinaryWriter {
   buf: Buffer;
   pos = 0;
+  /** Where the value being written starts in `buf` (bytes before it belong to values already returned). */
+  private start = 0;
 
-  constructor(size = 16 * 1024) {
+  constructor(size = SLAB_SIZE) {
     this.buf = Buffer.allocUnsafeSlow(size);
+  }
+
+  /** Starts a value: `pos` moves to the first free byte of the slab. */
+  begin(): void {
+    this.pos = this.start;
+  }
+
+  /** Drops what was written since `begin` (after a failed write). */
+  abandon(): void {
+    this.pos = this.start;
+  }
+
+  /** The value written since `begin`; the bytes are never written again. */
+  finish(): Buffer {
+    const start = this.start;
+    const end = this.pos;
+    const n = end - start;
+    if (n >= OWN_BUFFER) {
+      const out = Buffer.allocUnsafeSlow(n);
+      this.buf.copy(out, 0, start, end);
+      this.pos = start;
+      return out;
+    }
+    const out = this.buf.subarray(start, end);
+    // the next value starts 8-aligned, like Node's pool; a fresh slab when this one is nearly used up
+    const next = (end + 7) & ~7;
+    if (next + OWN_BUFFER > this.buf.length) {
+      this.buf = Buffer.allocUnsafeSlow(SLAB_SIZE);
+      this.start = 0;
+    } else this.start = next;
+    return out;
   }
 
   /** Makes room for `n` more bytes. */
@@ -25,19 +67,16 @@ export class BinaryWriter {
     if (this.pos + n > this.buf.length) this.grow(n);
   }
 
-  private grow(n: number): void {
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
+  /** Moves the value being written to a new slab with room for `n` more bytes. */
+  grow(n: number): void {
+    const used = this.pos - this.start;
+    let size = SLAB_SIZE;
+    while (size < used + n) size *= 2;
     const next = Buffer.allocUnsafeSlow(size);
-    this.buf.copy(next, 0, 0, this.pos);
+    this.buf.copy(next, 0, this.start, this.pos);
     this.buf = next;
-  }
-
-  /** A copy of the bytes written so far (pooled allocation; the scratch buffer is reused). */
-  take(): Buffer {
-    const out = Buffer.allocUnsafe(this.pos);
-    out.set(this.buf.subarray(0, this.pos));
-    return out;
+    this.start = 0;
+    this.pos = used;
   }
 
   writeNull(v: unknown): void {
@@ -81,6 +120,10 @@ export class BinaryWriter {
   }
 
   private writeLongSlow(v: number): void {
+    if (v > -TWO_52 && v < TWO_52) {
+      this.writeLongWide(v);
+      return;
+    }
     if (this.pos + 10 > this.buf.length) this.grow(10);
     const buf = this.buf;
     // zig-zag without leaving exact float arithmetic: m = |v| or |v|-1, low bit = sign.
@@ -99,6 +142,27 @@ export class BinaryWriter {
       r >>>= 7;
     }
     buf[pos++] = r;
+    this.pos = pos;
+  }
+
+  /** A long with 2^31 <= |v| < 2^52: its zig-zag value is an exact double of 33 to 53 bits. */
+  private writeLongWide(v: number): void {
+    if (this.pos + 8 > this.buf.length) this.grow(8);
+    const buf = this.buf;
+    let pos = this.pos;
+    const z = v < 0 ? -2 * v - 1 : 2 * v;
+    let hi = Math.floor(z / TWO_28);
+    const lo = z - hi * TWO_28;
+    buf[pos] = (lo & 0x7f) | 0x80;
+    buf[pos + 1] = ((lo >>> 7) & 0x7f) | 0x80;
+    buf[pos + 2] = ((lo >>> 14) & 0x7f) | 0x80;
+    buf[pos + 3] = (lo >>> 21) | 0x80;
+    pos += 4;
+    while (hi > 0x7f) {
+      buf[pos++] = (hi & 0x7f) | 0x80;
+      hi >>>= 7;
+    }
+    buf[pos++] = hi;
     this.pos = pos;
   }
 

@@ -60,6 +60,47 @@ export function parseDecimal(v: unknown, precision: number, scale: number): numb
   return neg ? -u : u;
 }
 
+/**
+ * The unscaled value of a decimal string when `precision` <= 15 (every such value is an exact double), or
+ * NaN when the string is not a valid decimal of that precision and scale (`parseDecimal` says why).
+ * Same grammar as `parseDecimal`, without its bigint fallback.
+ */
+export function parseSmallDecimal(v: string, precision: number, scale: number): number {
+  const n = v.length;
+  let i = 0;
+  let neg = false;
+  if (n > 0 && v.charCodeAt(0) === 45 /* - */) {
+    neg = true;
+    i = 1;
+  }
+  const start = i;
+  let value = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      if (fraction >= 0) {
+        if (fraction === scale) {
+          if (d !== 0) return Number.NaN;
+          continue;
+        }
+        fraction++;
+      }
+      if (digits === 0 && d === 0) continue;
+      if (++digits > precision) return Number.NaN;
+      value = value * 10 + d;
+    } else if (c === 46 /* . */ && fraction < 0 && i !== start && i !== n - 1) fraction = 0;
+    else return Number.NaN;
+  }
+  if (i === start) return Number.NaN;
+  const pad = scale - Math.max(fraction, 0);
+  if (digits !== 0 && digits + pad > precision) return Number.NaN;
+  const u = pad === 0 ? value : value * POW10[pad]!;
+  return neg ? -u : u;
+}
+
 function byteLength(u: number | bigint): number {
   if (typeof u === 'number') {
     let k = 1;
@@ -110,12 +151,50 @@ function unscaled(v: unknown, precision: number, scale: number): number | bigint
 }
 
 export function writeDecimalBytes(w: BinaryWriter, v: unknown, precision: number, scale: number): void {
+  if (precision <= 15 && typeof v === 'string') {
+    const u = parseSmallDecimal(v, precision, scale);
+    if (!Number.isNaN(u)) {
+      writeSmallTwosComplement(w, u);
+      return;
+    }
+  }
   const u = unscaled(v, precision, scale);
   const k = byteLength(u);
   w.writeVarint32(k * 2);
   w.ensure(k);
   putTwosComplement(w.buf, w.pos, u, k);
   w.pos += k;
+}
+
+/** Length byte and the shortest big-endian two's complement of an integer |u| < 2^53. */
+function writeSmallTwosComplement(w: BinaryWriter, u: number): void {
+  if (w.pos + 9 > w.buf.length) w.grow(9);
+  const buf = w.buf;
+  const pos = w.pos;
+  if (u >= -0x800000 && u < 0x800000) {
+    const x = u | 0;
+    if (x >= -0x80 && x < 0x80) {
+      buf[pos] = 2;
+      buf[pos + 1] = x & 0xff;
+      w.pos = pos + 2;
+    } else if (x >= -0x8000 && x < 0x8000) {
+      buf[pos] = 4;
+      buf[pos + 1] = (x >> 8) & 0xff;
+      buf[pos + 2] = x & 0xff;
+      w.pos = pos + 3;
+    } else {
+      buf[pos] = 6;
+      buf[pos + 1] = (x >> 16) & 0xff;
+      buf[pos + 2] = (x >> 8) & 0xff;
+      buf[pos + 3] = x & 0xff;
+      w.pos = pos + 4;
+    }
+    return;
+  }
+  const k = byteLength(u);
+  buf[pos] = k * 2;
+  putTwosComplement(buf, pos + 1, u, k);
+  w.pos = pos + 1 + k;
 }
 
 export function writeDecimalFixed(
@@ -141,7 +220,11 @@ export function decimalToBytes(v: Decimal, precision: number, scale: number, siz
   return out;
 }
 
+/** `ZEROS[n]` is n zeros (padding of a fraction). */
+const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
+
 export function formatDecimal(u: number | bigint, scale: number): Decimal {
+  if (typeof u === 'number' && scale <= 15) return formatSmallDecimal(u, scale);
   const neg = u < 0;
   let digits = String(neg ? -u : u);
   if (scale > 0) {
@@ -149,6 +232,36 @@ export function formatDecimal(u: number | bigint, scale: number): Decimal {
     digits = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
   }
   return neg ? `-${digits}` : digits;
+}
+
+/** `.f…f` for every fraction of a small scale (`FRACTIONS[2][5]` is `.05`), made on first use. */
+const FRACTIONS: (string[] | undefined)[] = [];
+
+function fractions(scale: number): string[] {
+  let table = FRACTIONS[scale];
+  if (table === undefined) {
+    table = Array.from({ length: POW10[scale]! }, (_, f) => `.${String(f).padStart(scale, '0')}`);
+    FRACTIONS[scale] = table;
+  }
+  return table;
+}
+
+/** The decimal string of a safe-integer unscaled value: integer part, point, `scale` fraction digits. */
+function formatSmallDecimal(u: number, scale: number): Decimal {
+  if (scale === 0) return `${u}`;
+  const neg = u < 0;
+  const a = neg ? -u : u;
+  const unit = POW10[scale]!;
+  let text: string;
+  if (a < 0x80000000 && scale <= 3) {
+    const whole = (a / unit) | 0;
+    text = `${whole}${fractions(scale)[a - whole * unit]!}`;
+  } else {
+    const whole = Math.floor(a / unit);
+    const fraction = `${a - whole * unit}`;
+    text = `${whole}.${ZEROS[scale - fraction.length]}${fraction}`;
+  }
+  return neg ? `-${text}` : text;
 }
 
 function unscaledFrom(buf: Uint8Array, pos: number, k: number): number | bigint {
@@ -173,6 +286,17 @@ export function readDecimalBytes(r: BinaryReader, scale: number): Decimal {
   const k = r.readLength();
   const pos = r.pos;
   r.pos = pos + k;
+  if (k <= 6 && scale <= 15) {
+    // at most 48 bits: exact in a double
+    const buf = r.buf;
+    let u = 0;
+    if (k > 0) {
+      const first = buf[pos]!;
+      u = first >= 128 ? first - 256 : first;
+      for (let i = 1; i < k; i++) u = u * 256 + buf[pos + i]!;
+    }
+    return formatSmallDecimal(u, scale);
+  }
   return formatDecimal(unscaledFrom(r.buf, pos, k), scale);
 }
 

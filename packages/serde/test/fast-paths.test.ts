@@ -1,0 +1,292 @@
+// Edge cases of the codec's fast paths (ASCII strings, safe longs, small decimals, UUID checks, the output
+// slab), each checked against a slower reference: avsc's bytes, BigInt arithmetic or Buffer's UTF-8.
+import { AvroCodec, EncodeError } from '@charter/serde';
+import avro from 'avsc';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDecimal, parseSmallDecimal } from '../src/logical/decimal.js';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+describe('strings', () => {
+  const ours = new AvroCodec('"string"');
+  const theirs = avro.Type.forSchema('string');
+  const ascii = (n: number) =>
+    Array.from({ length: n }, (_, i) => String.fromCharCode(32 + (i % 95))).join('');
+  const edges = [
+    '',
+    'a',
+    ascii(3),
+    ascii(4),
+    ascii(5),
+    ascii(63),
+    ascii(64),
+    ascii(65),
+    ascii(200),
+    ascii(5000),
+    'é',
+    '\u0080',
+    '\u00ff',
+    '€uro',
+    'ab😀cd',
+    '😀',
+    `${ascii(62)}é`,
+    `${ascii(63)}é`,
+    `${ascii(64)}é`,
+    `${ascii(3)}\u0130`, // 0x130 & 0x7f is '0': a table look-up must not see it as ASCII
+    `naïve ${'ü'.repeat(100)}`,
+  ];
+
+  it('writes the bytes avsc writes and reads them back', () => {
+    for (const s of edges) {
+      const bytes = ours.encode(s);
+      expect(hex(bytes), JSON.stringify(s.slice(0, 20))).toBe(hex(theirs.toBuffer(s)));
+      expect(ours.decode(bytes)).toBe(s);
+    }
+  });
+
+  it('replaces lone surrogates as Buffer does', () => {
+    for (const s of ['\ud800', 'a\udc00b', `${ascii(10)}\ud83d`]) {
+      const bytes = ours.encode(s);
+      expect(hex(bytes.subarray(1))).toBe(hex(Buffer.from(s, 'utf8')));
+      expect(ours.decode(bytes)).toBe(Buffer.from(s, 'utf8').toString('utf8'));
+    }
+  });
+
+  it('agrees with avsc on random strings, alone and many in one record', () => {
+    const record = {
+      type: 'record',
+      name: 'R',
+      fields: [
+        { name: 'a', type: 'string' },
+        { name: 'b', type: { type: 'array', items: 'string' } },
+        { name: 'c', type: { type: 'map', values: 'string' } },
+      ],
+    };
+    const oursRecord = new AvroCodec(record);
+    const theirsRecord = avro.Type.forSchema(record as avro.Schema);
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 80 }));
+    fc.assert(
+      fc.property(
+        fc.record({ a: text, b: fc.array(text, { maxLength: 80 }), c: fc.dictionary(text, text) }),
+        (value) => {
+          const bytes = oursRecord.encode(value);
+          expect(hex(bytes)).toBe(hex(theirsRecord.toBuffer(value)));
+          expect(oursRecord.decode(bytes)).toEqual(value);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads strings of inputs above the small-input size, of Uint8Array views and after a frame header', () => {
+    const array = new AvroCodec({ type: 'array', items: 'string' });
+    const many = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? `é${i}` : `item-number-${i}`));
+    const bytes = array.encode(many);
+    expect(bytes.length).toBeGreaterThan(4096);
+    expect(array.decode(bytes)).toEqual(many);
+    const small = ['x', 'yz', 'ü', 'abcdefghijklmnop'];
+    const padded = new Uint8Array(100);
+    const inner = array.encode(small);
+    padded.set(inner, 7);
+    expect(array.decode(padded.subarray(7, 7 + inner.length))).toEqual(small);
+    const framed = array.encodeFramed(42, small);
+    expect(array.decode(framed, undefined, 5)).toEqual(small);
+  });
+
+  it('reports a string that runs past the end', () => {
+    const bytes = ours.encode('hello');
+    expect(() => ours.decode(bytes.subarray(0, 4))).toThrow(/truncated/);
+    expect(() => ours.decode(Buffer.from([0x03]))).toThrow(/negative length/);
+  });
+});
+
+describe('longs', () => {
+  const asNumber = new AvroCodec('"long"');
+  const asBigint = new AvroCodec('"long"', { longs: 'bigint' });
+  const theirs = avro.Type.forSchema('long');
+
+  /** Zig-zag varint of a signed 64-bit value, with BigInt arithmetic. */
+  function reference(v: bigint): string {
+    let z = BigInt.asUintN(64, (v << 1n) ^ (v >> 63n));
+    const out: number[] = [];
+    while (z > 0x7fn) {
+      out.push(Number(z & 0x7fn) | 0x80);
+      z >>= 7n;
+    }
+    out.push(Number(z));
+    return hex(Uint8Array.from(out));
+  }
+
+  it('writes every safe integer as the 64-bit zig-zag varint, near each byte boundary', () => {
+    const values: number[] = [];
+    for (let bits = 0; bits <= 53; bits++) {
+      for (const d of [-1, 0, 1]) {
+        const v = 2 ** bits + d;
+        if (Number.isSafeInteger(v)) values.push(v, -v || 0);
+      }
+    }
+    values.push(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 2 ** 52 - 1, -(2 ** 52), 1732650000123);
+    for (const v of values) {
+      const bytes = asNumber.encode(v);
+      expect(hex(bytes), String(v)).toBe(reference(BigInt(v)));
+      // avsc zig-zags with doubles, which is exact below 2^52 only
+      if (Math.abs(v) < 2 ** 52) expect(hex(bytes), String(v)).toBe(hex(theirs.toBuffer(v)));
+      expect(asNumber.decode(bytes)).toBe(v);
+      expect(asBigint.decode(bytes)).toBe(BigInt(v));
+    }
+  });
+
+  it('agrees with BigInt arithmetic on random safe integers', () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (v) => {
+        expect(hex(asNumber.encode(v))).toBe(reference(BigInt(v)));
+        expect(asNumber.decode(asNumber.encode(v))).toBe(v);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps bigints beyond 2^53 exact and refuses them as numbers', () => {
+    const edges = [2n ** 53n, -(2n ** 53n), 2n ** 53n + 1n, 2n ** 62n, 2n ** 63n - 1n, -(2n ** 63n)];
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (v) => {
+        expect(hex(asBigint.encode(v))).toBe(reference(v));
+        expect(asBigint.decode(asBigint.encode(v))).toBe(v);
+      }),
+      { numRuns: 500, examples: edges.map((v) => [v]) },
+    );
+    for (const v of edges) expect(() => asNumber.decode(asBigint.encode(v))).toThrow(RangeError);
+    expect(() => asNumber.encode(2 ** 53)).toThrow(EncodeError);
+    expect(() => asNumber.encode(-(2 ** 53))).toThrow(EncodeError);
+  });
+
+  it('writes timestamps of every era', () => {
+    const millis = new AvroCodec({ type: 'long', logicalType: 'timestamp-millis' });
+    for (const ms of [0, -1, 1732650000123, -62135596800000, 8.64e15, -8.64e15]) {
+      const bytes = millis.encode(new Date(ms));
+      expect(hex(bytes)).toBe(reference(BigInt(ms)));
+      expect((millis.decode(bytes) as Date).getTime()).toBe(ms);
+    }
+  });
+});
+
+describe('decimals', () => {
+  /** Two's complement of the unscaled value, as few bytes as hold it (Avro Java's BigInteger.toByteArray). */
+  function reference(unscaled: bigint): string {
+    let k = 1;
+    while (unscaled < -(2n ** BigInt(8 * k - 1)) || unscaled >= 2n ** BigInt(8 * k - 1)) k++;
+    return BigInt.asUintN(8 * k, unscaled)
+      .toString(16)
+      .padStart(2 * k, '0');
+  }
+
+  function text(unscaled: bigint, scale: number): string {
+    const neg = unscaled < 0n;
+    const digits = (neg ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+    const body = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+    return neg ? `-${body}` : body;
+  }
+
+  for (const [precision, scale] of [
+    [10, 2],
+    [4, 4],
+    [15, 3],
+    [15, 0],
+    [9, 7],
+    [16, 2],
+    [38, 9],
+  ] as const) {
+    it(`agree with BigInt arithmetic for decimal(${precision},${scale})`, () => {
+      const codec = new AvroCodec({ type: 'bytes', logicalType: 'decimal', precision, scale });
+      const limit = 10n ** BigInt(precision) - 1n;
+      const edges = [0n, 1n, -1n, limit, -limit, 127n, 128n, -128n, -129n, 2n ** 31n, -(2n ** 31n) - 1n];
+      fc.assert(
+        fc.property(fc.bigInt({ min: -limit, max: limit }), (u) => {
+          const s = text(u, scale);
+          const bytes = codec.encode(s);
+          expect(hex(bytes.subarray(1))).toBe(reference(u));
+          expect(codec.decode(bytes)).toBe(s);
+        }),
+        { numRuns: 400, examples: edges.filter((u) => u <= limit && u >= -limit).map((u) => [u]) },
+      );
+    });
+  }
+
+  it('accept the same spellings on the fast path as on the exact one', () => {
+    const spelling = fc
+      .array(fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', ' '), { maxLength: 14 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(spelling, fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 6 }), (s, p, sc) => {
+        const scale = Math.min(sc, p);
+        const exact = parseDecimal(s, p, scale);
+        const fast = parseSmallDecimal(s, p, scale);
+        if (typeof exact === 'string') expect(fast).toBeNaN();
+        else expect(fast).toBe(Number(exact));
+      }),
+      { numRuns: 3000 },
+    );
+    const codec = new AvroCodec({ type: 'bytes', logicalType: 'decimal', precision: 6, scale: 2 });
+    for (const bad of ['', '-', '.5', '5.', '1..2', '--1', '+1', '1.234', '12345.6', '1e3', ' 1']) {
+      expect(() => codec.encode(bad), bad).toThrow(EncodeError);
+    }
+    expect(codec.decode(codec.encode('-0'))).toBe('0.00');
+    expect(codec.decode(codec.encode('0007.5000'))).toBe('7.50');
+    expect(codec.decode(codec.encode('-0.05'))).toBe('-0.05');
+  });
+});
+
+describe('UUID strings', () => {
+  const uuid = new AvroCodec({ type: 'string', logicalType: 'uuid' });
+  const id = '3f2b8c1e-9a4d-4e7b-8f61-2c5d9e0a7b13';
+
+  it('are written as their 36 ASCII bytes, in either case', () => {
+    expect(uuid.encode(id).toString('latin1')).toBe(`\u0048${id}`);
+    expect(uuid.decode(uuid.encode(id.toUpperCase()))).toBe(id.toUpperCase());
+  });
+
+  it('refuses a wrong char at every position', () => {
+    for (let i = 0; i < 36; i++) {
+      const dash = i === 8 || i === 13 || i === 18 || i === 23;
+      for (const c of dash ? ['0', 'a', '\u012d'] : ['-', 'g', 'G', ' ', '\u0130', '\u0161', 'é']) {
+        const bad = id.slice(0, i) + c + id.slice(i + 1);
+        expect(() => uuid.encode(bad), `${i} ${c}`).toThrow(EncodeError);
+      }
+    }
+    for (const bad of [id.slice(1), `${id}0`, 42, null]) expect(() => uuid.encode(bad)).toThrow(EncodeError);
+  });
+});
+
+describe('encoded buffers', () => {
+  const codec = new AvroCodec({ type: 'array', items: 'string' });
+
+  it('stay intact while later values are written, whatever their sizes', () => {
+    const sizes = [1, 3000, 20, 4095, 4096, 70_000, 5, 65_536, 200_000, 2, 3000, 3000, 3000, 10];
+    const values = Array.from({ length: 60 }, (_, i) => {
+      const n = sizes[i % sizes.length]!;
+      return [`v${i}`, 'x'.repeat(n), i % 3 === 0 ? 'é'.repeat(n % 100) : ''];
+    });
+    const out = values.map((v, i) => (i % 4 === 1 ? codec.encodeFramed(i, v) : codec.encode(v)));
+    values.forEach((v, i) => {
+      if (i % 4 === 1) {
+        expect(out[i]!.readUInt32BE(1)).toBe(i);
+        expect(codec.decode(out[i]!, undefined, 5)).toEqual(v);
+      } else expect(codec.decode(out[i]!)).toEqual(v);
+    });
+  });
+
+  it('are not disturbed by a value that fails half-way', () => {
+    const first = codec.encode(['a', 'b']);
+    expect(() => codec.encode(['c', 'x'.repeat(10_000), 7 as never])).toThrow(EncodeError);
+    const second = codec.encode(['d']);
+    expect(codec.decode(first)).toEqual(['a', 'b']);
+    expect(codec.decode(second)).toEqual(['d']);
+  });
+
+  it('grow across the slab size many times in one value', () => {
+    const bytes = new AvroCodec({ type: 'array', items: 'bytes' });
+    const value = Array.from({ length: 40 }, (_, i) => new Uint8Array(10_000).fill(i));
+    expect(bytes.decode(bytes.encode(value))).toEqual(value);
+  });
+});
