@@ -1,14 +1,14 @@
 import {
   type NamedTypes,
+  namedTypesOf,
   newWriteContext,
   parseSchemaText,
   type Schema,
   stringifyJson,
   toAvroJson,
 } from '@charter/schema';
-import { Errors } from './errors.js';
+import { Errors, RestError } from './errors.js';
 import { nestsDeeperThan } from './json-depth.js';
-import { normalizeAvro } from './normalize.js';
 import type { StoredSchema } from './store/state.js';
 
 /** Deeper schemas are refused (42201) rather than risking the recursive parser's stack. */
@@ -35,8 +35,8 @@ function describe(diagnostics: Diagnostics): string {
   return first.path && first.path !== '/' ? `${first.message} at ${first.path}` : first.message;
 }
 
-/** Parses the referenced schemas (dependencies first) into one name table. */
-function referencedNames(dependencies: readonly StoredSchema[]): NamedTypes {
+/** Parses the referenced schemas' text (dependencies first) into one name table, as Confluent does. */
+function parseReferencedNames(dependencies: readonly StoredSchema[]): NamedTypes {
   const names: NamedTypes = new Map();
   for (const dep of dependencies) {
     const result = parseSchemaText(dep.schema, { names, validateNames: false, validateDefaults: false });
@@ -50,27 +50,48 @@ function referencedNames(dependencies: readonly StoredSchema[]): NamedTypes {
 }
 
 /**
- * Parses Avro schema text against its references and computes the text the registry stores.
- * Throws a 42201 `RestError` for anything that is not a valid schema.
+ * The name table of the referenced schemas (dependencies first), built from their cached parses
+ * (`parsed`). Their text is parsed again only when the cached parses disagree (two references
+ * defining one name differently) or one fails, so that the error is the one parsing gives.
  */
-export function parseAvro(
-  text: string,
+export function referencedNames(
   dependencies: readonly StoredSchema[],
-  options: ParseAvroOptions,
-): ParsedAvro {
+  parsed: (stored: StoredSchema) => Schema,
+): NamedTypes {
+  const names: NamedTypes = new Map();
+  try {
+    for (const dep of dependencies) {
+      for (const type of namedTypesOf(parsed(dep))) {
+        const known = names.get(type.fullName);
+        if (known === undefined) names.set(type.fullName, type);
+        else if (known !== type) return parseReferencedNames(dependencies);
+      }
+    }
+  } catch (error) {
+    if (error instanceof RestError) return parseReferencedNames(dependencies);
+    throw error;
+  }
+  return names;
+}
+
+/**
+ * Parses Avro schema text against the named types of its references (`referenced`, a table this
+ * call may add to) and computes the text the registry stores. Throws a 42201 `RestError` for
+ * anything that is not a valid schema.
+ */
+export function parseAvro(text: string, referenced: NamedTypes, options: ParseAvroOptions): ParsedAvro {
   if (nestsDeeperThan(text, MAX_SCHEMA_DEPTH)) {
     throw Errors.invalidSchema(`: nested deeper than ${MAX_SCHEMA_DEPTH} levels`);
   }
-  const names = referencedNames(dependencies);
-  const known = new Set(names.keys());
+  const known = [...referenced.keys()];
   const result = parseSchemaText(text, {
-    names,
+    names: referenced,
     validateNames: options.strict,
     validateDefaults: options.strict,
   });
   if (!result.schema) throw Errors.invalidSchema(`: ${describe(result.diagnostics)}`);
-  const ctx = newWriteContext();
+  // Referenced types are written by name, never in full.
+  const ctx = newWriteContext(undefined, { normalize: options.normalize === true });
   for (const name of known) ctx.written.add(name);
-  const json = options.normalize ? normalizeAvro(result.schema, known) : toAvroJson(result.schema, ctx);
-  return { schema: result.schema, canonical: stringifyJson(json) };
+  return { schema: result.schema, canonical: stringifyJson(toAvroJson(result.schema, ctx)) };
 }

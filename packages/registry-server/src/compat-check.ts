@@ -32,9 +32,10 @@ export function checkAgainst(
     ? versions.filter((v) => groupValue(v.schema.metadata, group) === groupValue(candidateMetadata, group))
     : versions;
   if (level === 'NONE' || compared.length === 0) return { compatible: true, messages: [] };
+  // Functions, so that only the versions the level compares are parsed (once; the parse is cached).
   const result = checkLevel(
     level,
-    compared.map((v) => core.parsed(v.schema)),
+    compared.map((v) => () => core.parsed(v.schema)),
     candidate,
     { versions: compared.map((v) => v.version) },
   );

@@ -1,5 +1,5 @@
-import type { Schema } from '@charter/schema';
-import { parseAvro } from './avro.js';
+import type { NamedTypes, Schema } from '@charter/schema';
+import { parseAvro, referencedNames } from './avro.js';
 import { Errors, RestError } from './errors.js';
 import { type CompatibilityLevel, DEFAULT_LEVEL, type Mode } from './levels.js';
 import type { LogFile } from './store/log-file.js';
@@ -93,11 +93,16 @@ export class RegistryCore {
     return out;
   }
 
+  /** The named types that `references` bring, from the cached parses of the referenced schemas. */
+  referencedTypes(references: readonly SchemaReference[]): NamedTypes {
+    return referencedNames(this.dependencies(references), (stored) => this.parsed(stored));
+  }
+
   /** A stored schema parsed leniently (as Confluent parses existing versions), cached. */
   parsed(stored: StoredSchema): Schema {
     if (stored.parsed === undefined) {
       try {
-        stored.parsed = parseAvro(stored.schema, this.dependencies(stored.references), {
+        stored.parsed = parseAvro(stored.schema, this.referencedTypes(stored.references), {
           strict: false,
         }).schema;
       } catch (error) {

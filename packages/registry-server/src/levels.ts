@@ -5,6 +5,10 @@ export { COMPATIBILITY_LEVELS, type CompatibilityLevel };
 
 export const DEFAULT_LEVEL: CompatibilityLevel = 'BACKWARD';
 
+/**
+ * The registry's modes. @charter/registry-client spells the same list out (it has no dependencies);
+ * test/levels-and-modes.test.ts keeps the two equal.
+ */
 export const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD'] as const;
 export type Mode = (typeof MODES)[number];
 

@@ -24,12 +24,17 @@ export function schemaById(core: RegistryCore, id: number): StoredSchema {
   return stored;
 }
 
+/** The `GET /schemas/ids/{id}` body of a stored schema, encoded once and cached on it. */
+export function byIdBody(stored: StoredSchema): Buffer {
+  stored.byIdBody ??= Buffer.from(JSON.stringify(byIdShape(stored)), 'utf8');
+  return stored.byIdBody;
+}
+
 /** `GET /schemas/ids/{id}` body, cached per id unless `maxId` is asked for. */
 export function schemaByIdBody(core: RegistryCore, id: number, fetchMaxId: boolean): Buffer | object {
   const stored = schemaById(core, id);
   if (fetchMaxId) return { ...byIdShape(stored), maxId: core.state.maxId };
-  stored.byIdBody ??= Buffer.from(JSON.stringify(byIdShape(stored)), 'utf8');
-  return stored.byIdBody;
+  return byIdBody(stored);
 }
 
 function usagesOf(core: RegistryCore, id: number, deleted: boolean): StoredVersion[] {

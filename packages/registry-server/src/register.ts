@@ -31,7 +31,7 @@ export function candidateOf(
   options: { strict: boolean; normalize: boolean; previous: StoredVersion | undefined },
 ): Candidate {
   checkSchemaType(request.schemaType);
-  const parsed = parseAvro(text, core.dependencies(request.references), options);
+  const parsed = parseAvro(text, core.referencedTypes(request.references), options);
   // Confluent copies metadata and rule set from the latest version when a registration omits them.
   const metadata = request.metadata ?? options.previous?.schema.metadata;
   const ruleSet = request.ruleSet ?? options.previous?.schema.ruleSet;
@@ -183,7 +183,7 @@ export function lookup(
   if (request.schema === undefined || request.schema.trim() === '') throw Errors.emptySchema();
   checkSchemaType(request.schemaType);
   const normalize = normalizeFor(core, subjectName, query.normalize);
-  const parsed = parseAvro(request.schema, core.dependencies(request.references), {
+  const parsed = parseAvro(request.schema, core.referencedTypes(request.references), {
     strict: false,
     normalize,
   });

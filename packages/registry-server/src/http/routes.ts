@@ -17,6 +17,7 @@ import {
 } from '../reads.js';
 import { lookup, register } from '../register.js';
 import { readSchemaRequest } from '../request-body.js';
+import { parseSchemaId } from '../schema-id.js';
 import { deleteConfig, deleteMode, getConfig, getMode, putConfig, putMode } from '../settings.js';
 import { parseVersionId } from '../version-id.js';
 import type { Query } from './query.js';
@@ -43,13 +44,10 @@ interface Route {
   methods: Record<string, Handler>;
 }
 
-const MAX_ID = 2 ** 31 - 1;
-
-/** A schema id path segment; anything else is a plain 404 (JAX-RS cannot bind it to an int). */
+/** A schema id path segment; anything else is a plain 404. */
 function schemaId(text: string): number {
-  if (!/^[0-9]{1,10}$/.test(text)) throw Errors.httpNotFound();
-  const id = Number(text);
-  if (id > MAX_ID) throw Errors.httpNotFound();
+  const id = parseSchemaId(text);
+  if (id === undefined) throw Errors.httpNotFound();
   return id;
 }
 

@@ -1,86 +1,31 @@
-import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { acquireFileLock, type FileLock, FileLockedError } from '@charter/file-lock';
 
-/** Directories locked by this process (a pid check cannot tell two servers of one process apart). */
-const heldHere = new Set<string>();
-
+/** The data directory belongs to another registry server (of this process or another). */
 export class LockedError extends Error {}
 
-/** The kernel's start time of a process (`/proc/PID/stat` field 22), to tell a live owner from a reused pid. */
-function processStart(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may contain spaces; fields after it are space separated.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19];
-  } catch {
-    return undefined;
+function refusal(dir: string, path: string, error: FileLockedError): string {
+  const owner = error.owner;
+  if (owner === undefined) {
+    return `another registry server is starting on ${dir}; try again in a few seconds (${path} is being ${error.reason === 'starting' ? 'written' : 'taken over'})`;
   }
-}
-
-function isAlive(pid: number, start: string | undefined): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  if (start === undefined) return true;
-  const current = processStart(pid);
-  return current === undefined || current === start;
+  if (owner.pid === process.pid) return `another registry server in this process is using ${dir}`;
+  const where = owner.host === hostname() ? '' : ` on ${owner.host}`;
+  return `another registry server (pid ${owner.pid}${where}) is using ${dir}; stop it, or remove ${path} if it is not running`;
 }
 
 /**
- * Takes DIR/LOCK for this process, or throws `LockedError` when another live server holds it. A lock
- * left by a killed server (its process gone) is taken over.
+ * Takes DIR/LOCK for this process, or throws `LockedError` when another live server holds it or is
+ * writing it. A lock left by a killed server (its process gone) is taken over.
  */
-export function acquireLock(dir: string): { release(): void } {
-  const real = realpathSync(dir);
-  const path = join(real, 'LOCK');
-  if (heldHere.has(real)) throw new LockedError(`another registry server in this process is using ${dir}`);
-  const content = `${JSON.stringify({ pid: process.pid, start: processStart(process.pid) })}\n`;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, content);
-      } finally {
-        closeSync(fd);
-      }
-      heldHere.add(real);
-      let released = false;
-      return {
-        release() {
-          if (released) return;
-          released = true;
-          heldHere.delete(real);
-          try {
-            unlinkSync(path);
-          } catch {
-            // already gone
-          }
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    let owner: { pid?: unknown; start?: unknown } = {};
-    try {
-      owner = JSON.parse(readFileSync(path, 'utf8')) as typeof owner;
-    } catch {
-      // unreadable or half-written: treat as stale
-    }
-    const pid = typeof owner.pid === 'number' ? owner.pid : undefined;
-    const start = typeof owner.start === 'string' ? owner.start : undefined;
-    if (pid !== undefined && pid !== process.pid && isAlive(pid, start)) {
-      throw new LockedError(
-        `another registry server (pid ${pid}) is using ${dir}; stop it, or remove ${path} if it is not running`,
-      );
-    }
-    try {
-      unlinkSync(path);
-    } catch {
-      // raced with another starter; retry
-    }
+export function acquireLock(dir: string): FileLock {
+  const path = join(realpathSync(dir), 'LOCK');
+  try {
+    return acquireFileLock(path);
+  } catch (error) {
+    if (error instanceof FileLockedError) throw new LockedError(refusal(dir, path, error), { cause: error });
+    throw error;
   }
-  throw new LockedError(`cannot lock ${dir}`);
 }
