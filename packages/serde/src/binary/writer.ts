@@ -10,6 +10,10 @@ const TWO_52 = 2 ** 52;
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
+function viewOf(buf: Buffer): DataView {
+  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
 /** Size of a fresh slab that encoded values are written into. */
 const SLAB_SIZE = 64 * 1024;
 /** A value at least this long is copied into its own buffer, so that it never pins a slab (or vice versa). */
@@ -23,12 +27,15 @@ const OWN_BUFFER = 4 * 1024;
  */
 export class BinaryWriter {
   buf: Buffer;
+  /** `buf` as a DataView: ASCII text is stored 4 bytes at a time. */
+  view: DataView;
   pos = 0;
   /** Where the value being written starts in `buf` (bytes before it belong to values already returned). */
   private start = 0;
 
   constructor(size = SLAB_SIZE) {
     this.buf = Buffer.allocUnsafeSlow(size);
+    this.view = viewOf(this.buf);
   }
 
   /** Starts a value: `pos` moves to the first free byte of the slab. */
@@ -57,6 +64,7 @@ export class BinaryWriter {
     const next = (end + 7) & ~7;
     if (next + OWN_BUFFER > this.buf.length) {
       this.buf = Buffer.allocUnsafeSlow(SLAB_SIZE);
+      this.view = viewOf(this.buf);
       this.start = 0;
     } else this.start = next;
     return out;
@@ -75,6 +83,7 @@ export class BinaryWriter {
     const next = Buffer.allocUnsafeSlow(size);
     this.buf.copy(next, 0, this.start, this.pos);
     this.buf = next;
+    this.view = viewOf(next);
     this.start = 0;
     this.pos = used;
   }
@@ -230,19 +239,22 @@ export class BinaryWriter {
     if (typeof v !== 'string') throw new EncodeTypeError();
     const n = v.length;
     if (n < 64) {
-      // ASCII fast path: one length byte (2n < 128), then one byte per char.
+      // ASCII fast path: one length byte (2n < 128), then one byte per char, stored 4 at a time.
       if (this.pos + n + 1 > this.buf.length) this.grow(n + 1);
-      const buf = this.buf;
       const start = this.pos + 1;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = v.charCodeAt(i);
-        if (c > 0x7f) break;
-        buf[start + i] = c;
-      }
-      if (i === n) {
-        buf[this.pos] = n * 2;
+      if (this.asciiAt(v, n, start)) {
+        this.buf[this.pos] = n * 2;
         this.pos = start + n;
+        return;
+      }
+    } else if (n < 256) {
+      // two length bytes (64 <= n < 8192)
+      if (this.pos + n + 2 > this.buf.length) this.grow(n + 2);
+      const pos = this.pos;
+      if (this.asciiAt(v, n, pos + 2)) {
+        this.buf[pos] = ((n * 2) & 0x7f) | 0x80;
+        this.buf[pos + 1] = n >>> 6;
+        this.pos = pos + 2 + n;
         return;
       }
     }
@@ -251,6 +263,31 @@ export class BinaryWriter {
     if (this.pos + size > this.buf.length) this.grow(size);
     this.buf.write(v, this.pos, size, 'utf8');
     this.pos += size;
+  }
+
+  /**
+   * Stores the `n` chars of `v` at `at` as bytes; true when they are all ASCII (otherwise the bytes are
+   * garbage to overwrite). The caller made room for `n` bytes.
+   */
+  private asciiAt(v: string, n: number, at: number): boolean {
+    const view = this.view;
+    let acc = 0;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const c0 = v.charCodeAt(i);
+      const c1 = v.charCodeAt(i + 1);
+      const c2 = v.charCodeAt(i + 2);
+      const c3 = v.charCodeAt(i + 3);
+      acc |= c0 | c1 | c2 | c3;
+      view.setInt32(at + i, c0 | (c1 << 8) | (c2 << 16) | (c3 << 24), true);
+    }
+    const buf = this.buf;
+    for (; i < n; i++) {
+      const c = v.charCodeAt(i);
+      acc |= c;
+      buf[at + i] = c;
+    }
+    return acc < 0x80;
   }
 
   /** Writes raw bytes with no length prefix. */
