@@ -15,10 +15,8 @@ export {
   type ReplayReport,
   replayDeadLetters,
   replayGroupId,
-  replayMessage,
 } from './dlt/replay.js';
 export {
-  COORDINATES_SOURCE,
   EVENT_ID_HEADER,
   EVENT_SOURCE_HEADER,
   type EventIdentity,
@@ -51,11 +49,6 @@ export type {
   KitEvent,
   RetryOptions,
 } from './processing/options.js';
-export {
-  type DurabilityWarning,
-  durabilityWarnings,
-  type TopicDurabilitySettings,
-} from './producer/durability.js';
 export {
   type ReliableProducer,
   type ReliableSendOptions,

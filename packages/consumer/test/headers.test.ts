@@ -4,7 +4,6 @@ import {
   buildDeadLetterMessage,
   classifyDecodeError,
   DecodeFailure,
-  durabilityWarnings,
   headerInteger,
   int32Header,
   int64Header,
@@ -136,17 +135,5 @@ describe('producer durability', () => {
     expect(a?.headers['ce_source']?.toString()).toBe('svc');
     expect(b?.headers['ce_id']?.toString()).toBe('mine');
     expect(reliableProducerConfig()).toEqual({ idempotent: true, maxInFlightRequests: 1 });
-  });
-
-  it('warns below replication factor 3 and min.insync.replicas 2', () => {
-    const w = durabilityWarnings([
-      { topic: 'a', replicationFactor: 1, minInsyncReplicas: 1 },
-      { topic: 'b', replicationFactor: 3, minInsyncReplicas: 2 },
-      { topic: 'c' },
-    ]);
-    expect(w.map((x) => [x.topic, x.setting, x.actual])).toEqual([
-      ['a', 'replicationFactor', 1],
-      ['a', 'minInsyncReplicas', 1],
-    ]);
   });
 });

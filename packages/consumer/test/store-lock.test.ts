@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticError } from '@charter/diagnostics';
@@ -91,6 +99,20 @@ describe('the PGlite store lock', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'charter-lock-')), 'x.lock');
     writeFileSync(path, '{"pid":');
     expect(() => acquireLockFile(path, 'x')).toThrow(DiagnosticError);
+  });
+
+  it('takes over a torn lock file once it is older than the grace period', async () => {
+    const dir = freshDir();
+    writeFileSync(pgliteLockPath(dir), '{"pid":');
+    expect((await refusal(() => openPgliteStore({ dir }))).diagnostics[0]?.message).toContain(
+      'locked by another process',
+    );
+    const then = new Date(Date.now() - 5_000);
+    utimesSync(pgliteLockPath(dir), then, then);
+    const store = await openPgliteStore({ dir });
+    expect(JSON.parse(readFileSync(pgliteLockPath(dir), 'utf8')).pid).toBe(process.pid);
+    await store.close();
+    expect(existsSync(pgliteLockPath(dir))).toBe(false);
   });
 
   it('refuses a store written by a newer kit (CON003)', async () => {

@@ -90,7 +90,7 @@ function describe(record: TopicRecord): Omit<ReplayEntry, 'action'> {
 }
 
 /** The republished record: original key and bytes, failure headers dropped, the replay count raised. */
-export function replayMessage(record: TopicRecord, partition: number | undefined): OutgoingMessage {
+function replayMessage(record: TopicRecord, partition: number | undefined): OutgoingMessage {
   const headers: MessageHeaders = {};
   for (const [name, value] of Object.entries(copyHeaders(record.message.headers))) {
     if (!isFailureHeader(name)) headers[name] = value;

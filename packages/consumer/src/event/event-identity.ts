@@ -6,7 +6,7 @@ import type { ConsumedMessage } from '../kafka/ports.js';
 export { EVENT_ID_HEADER, EVENT_SOURCE_HEADER };
 
 /** The ledger's source for records identified by their coordinates (the opt-in `coordinates` policy). */
-export const COORDINATES_SOURCE = 'kafka-coordinates';
+const COORDINATES_SOURCE = 'kafka-coordinates';
 
 export interface EventIdentity {
   source: string;
