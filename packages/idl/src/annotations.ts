@@ -1,4 +1,10 @@
-import type { FieldOrder, JsonValue } from '@charter/schema';
+import {
+  ENUM_RESERVED,
+  FIELD_RESERVED,
+  type FieldOrder,
+  type JsonValue,
+  SCHEMA_RESERVED,
+} from '@charter/schema';
 import { IdlCode } from './codes.js';
 import { EMPTY_PROPS, type Props } from './ir.js';
 import type { Loc, Reporter } from './source.js';
@@ -11,34 +17,11 @@ export interface Annotation {
   valueLoc: Loc;
 }
 
-/** Attributes a property may not set, per target (Avro's *_RESERVED sets). */
+/** Attributes a property may not set, per target (Avro's *_RESERVED sets; the schema ones from @charter/schema). */
 export const RESERVED = {
-  schema: new Set([
-    'doc',
-    'fields',
-    'items',
-    'name',
-    'namespace',
-    'size',
-    'symbols',
-    'values',
-    'type',
-    'aliases',
-  ]),
-  enum: new Set([
-    'doc',
-    'fields',
-    'items',
-    'name',
-    'namespace',
-    'size',
-    'symbols',
-    'values',
-    'type',
-    'aliases',
-    'default',
-  ]),
-  field: new Set(['default', 'doc', 'name', 'order', 'type', 'aliases']),
+  schema: SCHEMA_RESERVED,
+  enum: ENUM_RESERVED,
+  field: FIELD_RESERVED,
   protocol: new Set(['namespace', 'protocol', 'doc', 'messages', 'types', 'errors']),
   message: new Set(['doc', 'response', 'request', 'errors', 'one-way']),
 } as const;
