@@ -18,15 +18,50 @@ import { validateValue } from './validate.js';
 /** One writer for every encoder: encoding is synchronous, so it is never shared mid-write. */
 const scratch = new BinaryWriter();
 
+/**
+ * Messages left to decode with every string checked. Decoding is optimistic (strings are not looked at,
+ * see `BinaryReader`) until a message turns out to have a non-ASCII string; that message is decoded again,
+ * checked, and so are the next `CHECKED_RUN` messages, which bounds the cost of data that is not ASCII.
+ */
+let checkedLeft = 0;
+const CHECKED_RUN = 64;
+
 /** Reads one value with `fn` from `bytes[start..]`; the value must use every byte. */
 export function decodeWith(fn: DecodeFn, bytes: Uint8Array, start = 0): unknown {
-  const r = new BinaryReader(bytes, start);
+  if (checkedLeft > 0) {
+    checkedLeft--;
+    return decodeChecked(fn, bytes, start);
+  }
+  const r = new BinaryReader(bytes, start, bytes.length, true);
+  let value: unknown;
+  try {
+    value = fn(r);
+    finished(r);
+  } catch (error) {
+    // strings that were not ASCII may have sent decoding astray: only a checked reading tells
+    if (r.usedText) return decodeChecked(fn, bytes, start);
+    throw error;
+  }
+  if (!r.stringsWereAscii()) {
+    checkedLeft = CHECKED_RUN;
+    return decodeChecked(fn, bytes, start);
+  }
+  return value;
+}
+
+function decodeChecked(fn: DecodeFn, bytes: Uint8Array, start: number): unknown {
+  const r = new BinaryReader(bytes, start, bytes.length, false);
   const value = fn(r);
+  finished(r);
+  return value;
+}
+
+/** Throws unless the value used every byte. */
+function finished(r: BinaryReader): void {
   if (r.pos !== r.end) {
     if (r.pos > r.end) throw r.truncated();
     throw new DecodeError(`${r.end - r.pos} trailing bytes after the value`);
   }
-  return value;
 }
 
 /**

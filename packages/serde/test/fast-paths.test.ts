@@ -101,6 +101,102 @@ describe('strings', () => {
   });
 });
 
+describe('strings read without looking at their bytes, checked once per message', () => {
+  // every kind of raw byte next to strings: a miscount of bytes >= 0x80 outside strings would let a
+  // non-ASCII string through as latin1
+  const schema = {
+    type: 'record',
+    name: 'Mixed',
+    fields: [
+      { name: 's', type: 'string' },
+      { name: 'b', type: 'bytes' },
+      { name: 'f', type: { type: 'fixed', name: 'F', size: 5 } },
+      { name: 'x', type: 'float' },
+      { name: 'd', type: 'double' },
+      { name: 'l', type: 'long' },
+      { name: 'i', type: 'int' },
+      { name: 'm', type: { type: 'bytes', logicalType: 'decimal', precision: 12, scale: 3 } },
+      { name: 'n', type: ['null', 'string', 'long'] },
+      { name: 'a', type: { type: 'array', items: 'string' } },
+      { name: 'z', type: 'string' },
+    ],
+  };
+  const codec = new AvroCodec(schema);
+  const text = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.constantFrom('é', 'ÿ', '€', '😀', 'a\u0080'),
+  );
+  const bytes = (n: number) => fc.uint8Array({ minLength: n, maxLength: n });
+  const value = fc.record({
+    s: text,
+    b: fc.uint8Array({ maxLength: 12 }),
+    f: bytes(5),
+    x: fc.float({ noNaN: true }).map(Math.fround),
+    d: fc.double({ noNaN: true }),
+    l: fc.maxSafeInteger(),
+    i: fc.integer(),
+    m: fc.bigInt({ min: -(10n ** 12n) + 1n, max: 10n ** 12n - 1n }).map((u) => {
+      const neg = u < 0n;
+      const digits = (neg ? -u : u).toString().padStart(4, '0');
+      return `${neg ? '-' : ''}${digits.slice(0, -3)}.${digits.slice(-3)}`;
+    }),
+    n: fc.oneof(
+      fc.constant(null),
+      text.map((v) => ({ type: 'string', value: v })),
+      fc.maxSafeInteger().map((v) => ({ type: 'long', value: v })),
+    ),
+    a: fc.array(text, { maxLength: 5 }),
+    z: text,
+  });
+
+  it('gives every value back, whether its strings are ASCII or not', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 4 }), (values) => {
+        // decoded one after another: after a non-ASCII message the next ones are read checked
+        const encoded = values.map((v) => codec.encode(v));
+        encoded.forEach((bytes, k) => {
+          expect(codec.decode(bytes)).toEqual(values[k]);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('skips strings a reader does not have, ASCII or not', () => {
+    const reader = { ...schema, fields: schema.fields.filter((f) => f.name !== 's' && f.name !== 'a') };
+    const readerCodec = new AvroCodec(reader);
+    fc.assert(
+      fc.property(value, (v) => {
+        const { s: _s, a: _a, ...rest } = v;
+        expect(readerCodec.decode(codec.encode(v), schema)).toEqual(rest);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports truncated input the same way', () => {
+    const v = {
+      s: 'héllo',
+      b: new Uint8Array([0xff]),
+      f: new Uint8Array(5).fill(0x80),
+      x: 1.5,
+      d: -2,
+      l: 2 ** 40,
+      i: -3,
+      m: '-1.250',
+      n: { type: 'string', value: 'ü' },
+      a: ['é'],
+      z: 'end',
+    };
+    const bytes = codec.encode(v);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(() => codec.decode(bytes.subarray(0, cut))).toThrow();
+    }
+    expect(codec.decode(bytes)).toEqual(v);
+  });
+});
+
 describe('longs', () => {
   const asNumber = new AvroCodec('"long"');
   const asBigint = new AvroCodec('"long"', { longs: 'bigint' });

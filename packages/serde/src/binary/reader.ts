@@ -29,29 +29,63 @@ export class LongRangeError extends RangeError {
 /**
  * Avro binary decoder over a byte array. Reads past the end yield garbage rather than throwing, so the
  * codec checks `pos` against `end` after each value (and where a length would allocate).
+ *
+ * Strings of a small input are cut out of one latin1 text of the whole input, which is right for ASCII
+ * strings only. A checked reader looks at every string's bytes first. An optimistic reader does not: it
+ * counts the bytes >= 0x80 of everything it reads that is not string text (`high`), and `stringsWereAscii`
+ * compares that count with the number of such bytes in the whole input, one native call per message.
  */
 export class BinaryReader {
   buf: Buffer;
   pos: number;
   end: number;
+  /** Bytes >= 0x80 read as anything but string text: varint continuation bytes and raw bytes. */
+  high: number;
   /** Start of the value (what `text` is relative to). */
   private readonly start: number;
   /** Whether ASCII strings are cut out of `text` (inputs up to `SMALL_INPUT` bytes). */
   private readonly small: boolean;
-  /** The whole input as latin1 text, made on the first ASCII string of a small input (see `readString`). */
+  /** Whether strings are cut out of `text` without looking at their bytes (see the class comment). */
+  readonly optimistic: boolean;
+  /** The whole input as latin1 text, made on the first string of a small input (see `readString`). */
   private text: string | undefined;
 
-  constructor(bytes: Uint8Array, pos = 0, end = bytes.length) {
+  constructor(bytes: Uint8Array, pos = 0, end = bytes.length, optimistic = false) {
     this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = pos;
     this.end = end;
+    this.high = 0;
     this.start = pos;
     this.small = end - pos <= SMALL_INPUT;
+    this.optimistic = optimistic;
     this.text = undefined;
   }
 
   truncated(): DecodeError {
     return new DecodeError(`truncated input: needed byte ${this.pos} of ${this.end}`);
+  }
+
+  /** Whether strings were cut out of the latin1 text without being looked at. */
+  get usedText(): boolean {
+    return this.optimistic && this.text !== undefined;
+  }
+
+  /**
+   * After an optimistic read of the whole input: whether every string was ASCII, i.e. whether all the
+   * input's bytes >= 0x80 were read as something else. A latin1 char >= 0x80 is two bytes of UTF-8.
+   */
+  stringsWereAscii(): boolean {
+    const text = this.text;
+    if (!this.optimistic || text === undefined) return true;
+    return Buffer.byteLength(text, 'utf8') - text.length === this.high;
+  }
+
+  /** Counts the bytes >= 0x80 of raw (non-varint, non-text) bytes `buf[from..to)` into `high`. */
+  private countRaw(from: number, to: number): void {
+    const buf = this.buf;
+    let n = 0;
+    for (let i = from; i < to; i++) n += buf[i]! >>> 7;
+    this.high += n;
   }
 
   readBoolean(): boolean {
@@ -64,7 +98,8 @@ export class BinaryReader {
 
   readInt(): number {
     const buf = this.buf;
-    let pos = this.pos;
+    const start = this.pos;
+    let pos = start;
     let b = buf[pos++]!;
     let z = b & 0x7f;
     let shift = 7;
@@ -74,6 +109,7 @@ export class BinaryReader {
       shift += 7;
       if (shift > 35) throw new DecodeError('invalid int: varint longer than 5 bytes');
     }
+    this.high += pos - start - 1;
     this.pos = pos;
     return (z >>> 1) ^ -(z & 1);
   }
@@ -81,7 +117,8 @@ export class BinaryReader {
   /** A long as a number; throws `LongRangeError` outside ±(2^53-1). */
   readLong(): number {
     const buf = this.buf;
-    let pos = this.pos;
+    const start = this.pos;
+    let pos = start;
     let b = buf[pos++]!;
     let lo = b & 0x7f;
     if (b & 0x80) {
@@ -99,6 +136,7 @@ export class BinaryReader {
           }
         }
       }
+      this.high += pos - start - 1;
     }
     this.pos = pos;
     return (lo >>> 1) ^ -(lo & 1);
@@ -116,15 +154,18 @@ export class BinaryReader {
     return mag;
   }
 
+  /** Bytes 5 to 10 of a varint whose first four bytes were continuation bytes (counted here). */
   private readHigh(): number {
     const buf = this.buf;
-    let pos = this.pos;
+    const start = this.pos;
+    let pos = start;
     let hi = 0;
     let mul = 1;
     for (let i = 0; i < 6; i++) {
       const b = buf[pos++]!;
       hi += (b & 0x7f) * mul;
       if (!(b & 0x80)) {
+        this.high += 4 + (pos - start - 1);
         this.pos = pos;
         return hi;
       }
@@ -136,12 +177,14 @@ export class BinaryReader {
   /** A long as a bigint (any signed 64-bit value). */
   readBigLong(): bigint {
     const buf = this.buf;
-    let pos = this.pos;
+    const start = this.pos;
+    let pos = start;
     let lo = 0;
     for (let shift = 0; shift < 28; shift += 7) {
       const b = buf[pos++]!;
       lo |= (b & 0x7f) << shift;
       if (!(b & 0x80)) {
+        this.high += pos - start - 1;
         this.pos = pos;
         return BigInt((lo >>> 1) ^ -(lo & 1));
       }
@@ -158,6 +201,7 @@ export class BinaryReader {
     f32Bytes[1] = buf[pos + 1]!;
     f32Bytes[2] = buf[pos + 2]!;
     f32Bytes[3] = buf[pos + 3]!;
+    this.high += (f32Bytes[0]! >>> 7) + (f32Bytes[1]! >>> 7) + (f32Bytes[2]! >>> 7) + (f32Bytes[3]! >>> 7);
     this.pos = pos + 4;
     return f32[0]!;
   }
@@ -165,7 +209,13 @@ export class BinaryReader {
   readDouble(): number {
     const buf = this.buf;
     const pos = this.pos;
-    for (let i = 0; i < 8; i++) f64Bytes[i] = buf[pos + i]!;
+    let high = 0;
+    for (let i = 0; i < 8; i++) {
+      const b = buf[pos + i]!;
+      f64Bytes[i] = b;
+      high += b >>> 7;
+    }
+    this.high += high;
     this.pos = pos + 8;
     return f64[0]!;
   }
@@ -190,8 +240,18 @@ export class BinaryReader {
     const buf = this.buf;
     if (size < 32) for (let i = 0; i < size; i++) out[i] = buf[pos + i]!;
     else out.set(buf.subarray(pos, pos + size));
+    this.countRaw(pos, pos + size);
     this.pos = pos + size;
     return out;
+  }
+
+  /** Skips `size` raw bytes and gives where they start (for readers of their own, like decimals). */
+  readRaw(size: number): number {
+    const pos = this.pos;
+    if (pos + size > this.end) throw this.truncated();
+    this.countRaw(pos, pos + size);
+    this.pos = pos + size;
+    return pos;
   }
 
   /**
@@ -218,7 +278,7 @@ export class BinaryReader {
     }
     const end = pos + n;
     this.pos = end;
-    if (this.small && this.isAscii(buf, pos, end)) {
+    if (this.small && (this.optimistic || isAscii(buf, pos, end))) {
       const start = this.start;
       this.text ??= NATIVE_SLICE
         ? (buf as SliceBuffer).latin1Slice(start, this.end)
@@ -226,15 +286,6 @@ export class BinaryReader {
       return this.text.substring(pos - start, end - start);
     }
     return NATIVE_SLICE ? (buf as SliceBuffer).utf8Slice(pos, end) : buf.toString('utf8', pos, end);
-  }
-
-  /** Whether `buf[pos..end)` holds only ASCII bytes. */
-  private isAscii(buf: Buffer, pos: number, end: number): boolean {
-    let acc = 0;
-    let i = pos;
-    for (; i + 4 <= end; i += 4) acc |= buf[i]! | buf[i + 1]! | buf[i + 2]! | buf[i + 3]!;
-    for (; i < end; i++) acc |= buf[i]!;
-    return acc < 0x80;
   }
 
   /**
@@ -252,9 +303,11 @@ export class BinaryReader {
 
   skipVarint(): void {
     const buf = this.buf;
-    let pos = this.pos;
+    const start = this.pos;
+    let pos = start;
     for (let i = 0; i < 10; i++) {
       if (!(buf[pos++]! & 0x80)) {
+        this.high += pos - start - 1;
         this.pos = pos;
         return;
       }
@@ -262,12 +315,16 @@ export class BinaryReader {
     throw new DecodeError('invalid varint: longer than 10 bytes');
   }
 
+  /** Skips `n` raw bytes (a boolean, float, double or fixed). */
   skip(n: number): void {
+    this.countRaw(this.pos, Math.min(this.pos + n, this.end));
     this.pos += n;
   }
 
+  /** Skips bytes or a string (counted as raw bytes: its text is never looked at). */
   skipBytes(): void {
     const n = this.readLength(); // not `this.pos += this.readLength()`: that adds to the old position
+    this.countRaw(this.pos, this.pos + n);
     this.pos += n;
   }
 
@@ -278,6 +335,7 @@ export class BinaryReader {
       if (n === 0) return;
       if (n < 0) {
         const size = this.readLength();
+        this.countRaw(this.pos, this.pos + size);
         this.pos += size;
         continue;
       }
@@ -285,4 +343,13 @@ export class BinaryReader {
       if (this.pos > this.end) throw this.truncated();
     }
   }
+}
+
+/** Whether `buf[pos..end)` holds only ASCII bytes. */
+function isAscii(buf: Buffer, pos: number, end: number): boolean {
+  let acc = 0;
+  let i = pos;
+  for (; i + 4 <= end; i += 4) acc |= buf[i]! | buf[i + 1]! | buf[i + 2]! | buf[i + 3]!;
+  for (; i < end; i++) acc |= buf[i]!;
+  return acc < 0x80;
 }

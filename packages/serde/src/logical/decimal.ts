@@ -284,8 +284,7 @@ export function decimalFromBytes(bytes: Uint8Array, scale: number): Decimal {
 
 export function readDecimalBytes(r: BinaryReader, scale: number): Decimal {
   const k = r.readLength();
-  const pos = r.pos;
-  r.pos = pos + k;
+  const pos = r.readRaw(k);
   if (k <= 6 && scale <= 15) {
     // at most 48 bits: exact in a double
     const buf = r.buf;
@@ -301,8 +300,6 @@ export function readDecimalBytes(r: BinaryReader, scale: number): Decimal {
 }
 
 export function readDecimalFixed(r: BinaryReader, size: number, scale: number): Decimal {
-  const pos = r.pos;
-  if (pos + size > r.end) throw r.truncated();
-  r.pos = pos + size;
+  const pos = r.readRaw(size);
   return formatDecimal(unscaledFrom(r.buf, pos, size), scale);
 }
