@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { uuidV7 } from './uuid-v7.js';
 
 /**

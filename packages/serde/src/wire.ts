@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { WireFormatError } from './errors.js';
 
 /** The first byte of every Confluent-framed message (schema id follows). */

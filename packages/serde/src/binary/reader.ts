@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { DecodeError } from '../errors.js';
 
 const f32 = new Float32Array(1);

@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+
 /** 1 for hex digits, by char code (a table is faster than a regular expression on this hot path). */
 const HEX = new Uint8Array(128);
 for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
