@@ -44,16 +44,22 @@ describe('durability', () => {
       body: '{"compatibility":"NONE"}',
     });
     const acked: { i: number; id: number }[] = [];
+    let killScheduled = false;
     let killed = false;
     let sent = 0;
-    // 32 clients keep registering new schemas; the server dies while some requests are in flight.
+    // 32 clients keep registering new schemas; the server dies while some requests are in flight. The
+    // kill comes a few milliseconds after the 150th answer, while every client keeps sending: killing on
+    // an answer itself could fall between two group commits, with nothing in flight.
     const worker = async () => {
       while (!killed) {
         const r = await registerOne(server.url, sent++);
         if (r) acked.push(r);
-        if (acked.length >= 150 && !killed) {
-          killed = true;
-          server.child.kill('SIGKILL');
+        if (acked.length >= 150 && !killScheduled) {
+          killScheduled = true;
+          setTimeout(() => {
+            killed = true;
+            server.child.kill('SIGKILL');
+          }, 5);
         }
         if (!r) break;
       }
