@@ -89,6 +89,41 @@ export class BinaryWriter {
     this.pos = used;
   }
 
+  /**
+   * Reserves the item count of a block whose items are not counted yet; gives a mark for `endBlock`
+   * (relative to the value's start, which stays valid when the value moves to a larger slab).
+   */
+  beginBlock(): number {
+    if (this.pos + 1 > this.buf.length) this.grow(1);
+    const mark = this.pos - this.start;
+    this.pos++;
+    return mark;
+  }
+
+  /** Writes the count of the block begun at `mark` (moving its items when it needs more than a byte), then the end. */
+  endBlock(mark: number, n: number): void {
+    const at = this.start + mark;
+    if (n === 0) {
+      this.buf[at] = 0;
+      return;
+    }
+    if (n < 64) this.buf[at] = n * 2;
+    else {
+      let size = 1;
+      for (let z = n * 2; z > 0x7f; z = Math.floor(z / 128)) size++;
+      if (this.pos + size > this.buf.length) this.grow(size);
+      const start = this.start + mark; // grow may have moved the value
+      this.buf.copyWithin(start + size, start + 1, this.pos);
+      this.pos += size - 1;
+      const end = this.pos;
+      this.pos = start;
+      this.writeVarint32Long(n);
+      this.pos = end;
+    }
+    if (this.pos + 1 > this.buf.length) this.grow(1);
+    this.buf[this.pos++] = 0;
+  }
+
   writeNull(v: unknown): void {
     if (v !== null) throw new EncodeTypeError();
   }

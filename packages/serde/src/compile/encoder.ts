@@ -111,24 +111,25 @@ w.writeVarint32(0);`,
 
   private mapFunction(values: Schema): string {
     const name = this.src.name('map');
+    const hasOwn = this.src.constant(Object.prototype.hasOwnProperty);
+    // for-in with a hasOwnProperty check is what V8 optimises best (no key array, no keyed look-up); the
+    // prototype check makes it visit the same keys as Object.keys, in the same order
     this.src.define(
       name,
       'w, v',
       `if (typeof v !== 'object' || v === null) throw new ${this.err}();
 const proto = Object.getPrototypeOf(v);
 if (proto !== Object.prototype && proto !== null) throw new ${this.err}();
-const keys = Object.keys(v);
-const n = keys.length;
-if (n > 0) {
-  w.writeVarint32Long(n);
-  for (let i = 0; i < n; i++) {
-    const key = keys[i];
-    w.writeString(key);
-    const item = v[key];
-    ${this.write(values, 'item')}
-  }
+const mark = w.beginBlock();
+let n = 0;
+for (const key in v) {
+  if (!${hasOwn}.call(v, key)) continue;
+  n++;
+  w.writeString(key);
+  const item = v[key];
+  ${this.write(values, 'item')}
 }
-w.writeVarint32(0);`,
+w.endBlock(mark, n);`,
     );
     return name;
   }

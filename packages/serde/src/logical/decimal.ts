@@ -61,9 +61,9 @@ export function parseDecimal(v: unknown, precision: number, scale: number): numb
 }
 
 /**
- * The unscaled value of a decimal string when `precision` <= 15 (every such value is an exact double), or
- * NaN when the string is not a valid decimal of that precision and scale (`parseDecimal` says why).
- * Same grammar as `parseDecimal`, without its bigint fallback.
+ * The unscaled value of a plain decimal string (`-?digits[.digits]`, at most 15 digits and `scale`
+ * fraction digits) when `precision` <= 15, where every value is an exact double; NaN for anything else,
+ * valid or not, which `parseDecimal` then handles.
  */
 export function parseSmallDecimal(v: string, precision: number, scale: number): number {
   const n = v.length;
@@ -75,29 +75,19 @@ export function parseSmallDecimal(v: string, precision: number, scale: number): 
   }
   const start = i;
   let value = 0;
-  let digits = 0;
-  let fraction = -1;
+  let dot = -1;
   for (; i < n; i++) {
-    const c = v.charCodeAt(i);
-    const d = c - 48;
-    if (d >= 0 && d <= 9) {
-      if (fraction >= 0) {
-        if (fraction === scale) {
-          if (d !== 0) return Number.NaN;
-          continue;
-        }
-        fraction++;
-      }
-      if (digits === 0 && d === 0) continue;
-      if (++digits > precision) return Number.NaN;
-      value = value * 10 + d;
-    } else if (c === 46 /* . */ && fraction < 0 && i !== start && i !== n - 1) fraction = 0;
+    const d = v.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) value = value * 10 + d;
+    else if (d === -2 /* . */ && dot < 0) dot = i;
     else return Number.NaN;
   }
-  if (i === start) return Number.NaN;
-  const pad = scale - Math.max(fraction, 0);
-  if (digits !== 0 && digits + pad > precision) return Number.NaN;
-  const u = pad === 0 ? value : value * POW10[pad]!;
+  const whole = (dot < 0 ? n : dot) - start;
+  const fraction = dot < 0 ? 0 : n - dot - 1;
+  if (whole === 0 || (dot >= 0 && fraction === 0) || whole + fraction > 15 || fraction > scale)
+    return Number.NaN;
+  const u = fraction === scale ? value : value * POW10[scale - fraction]!;
+  if (u >= POW10[precision]!) return Number.NaN;
   return neg ? -u : u;
 }
 
