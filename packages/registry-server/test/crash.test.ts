@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LockedError, startRegistryServer } from '../src/index.js';
 import { spawnServer } from './child-process.js';
@@ -32,6 +33,34 @@ async function registerOne(url: string, i: number): Promise<{ i: number; id: num
   }
 }
 
+/** Sends the headers and half the body of a registration; `answered` tells whether any response came. */
+function startHalfWrittenRequest(
+  url: string,
+  schema: string,
+): Promise<{ socket: Socket; answered: Promise<boolean> }> {
+  const { hostname, port } = new URL(url);
+  const body = JSON.stringify({ schema });
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(
+        `POST /subjects/s-half/versions HTTP/1.1\r\nHost: ${hostname}\r\n` +
+          `Content-Type: application/vnd.schemaregistry.v1+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+          body.slice(0, body.length >> 1),
+        () => resolve({ socket, answered }),
+      );
+    });
+    let response = '';
+    socket.on('data', (chunk) => {
+      response += chunk.toString();
+    });
+    const answered = new Promise<boolean>((done) => {
+      socket.on('close', () => done(response.length > 0));
+      socket.on('error', () => undefined);
+    });
+    socket.once('error', reject);
+  });
+}
+
 describe('durability', () => {
   it('keeps every acknowledged registration across SIGKILL mid-burst; ids continue above', async () => {
     const dir = tempDir();
@@ -44,22 +73,19 @@ describe('durability', () => {
       body: '{"compatibility":"NONE"}',
     });
     const acked: { i: number; id: number }[] = [];
-    let killScheduled = false;
     let killed = false;
     let sent = 0;
-    // 32 clients keep registering new schemas; the server dies while some requests are in flight. The
-    // kill comes a few milliseconds after the 150th answer, while every client keeps sending: killing on
-    // an answer itself could fall between two group commits, with nothing in flight.
+    let halfSent: { socket: Socket; answered: Promise<boolean> } | undefined;
+    // 32 clients keep registering new schemas; the server dies mid-burst. One more request is held half
+    // written at that moment, so at least one registration is certainly in flight when the server dies.
     const worker = async () => {
       while (!killed) {
         const r = await registerOne(server.url, sent++);
         if (r) acked.push(r);
-        if (acked.length >= 150 && !killScheduled) {
-          killScheduled = true;
-          setTimeout(() => {
-            killed = true;
-            server.child.kill('SIGKILL');
-          }, 5);
+        if (acked.length >= 150 && !halfSent) {
+          halfSent = await startHalfWrittenRequest(server.url, schemaNumber(77777));
+          killed = true;
+          server.child.kill('SIGKILL');
         }
         if (!r) break;
       }
@@ -68,8 +94,7 @@ describe('durability', () => {
     await server.exited;
     expect(killed).toBe(true);
     expect(acked.length).toBeGreaterThanOrEqual(150);
-    // Some requests were still in flight when the server died.
-    expect(sent).toBeGreaterThan(acked.length);
+    expect(await halfSent!.answered).toBe(false);
 
     // The killed server left its lock behind; a restart takes it over.
     const h = await startHarness({ dataDir: dir, quiet: true });
@@ -80,6 +105,8 @@ describe('durability', () => {
         expect(found.json.id).toBe(id);
         expect((await h.call('GET', `/schemas/ids/${id}`)).json.schema).toBe(schemaNumber(i));
       }
+      const inFlight = await h.call('POST', '/subjects/s-half', { schema: schemaNumber(77777) });
+      expect(inFlight.status).toBe(404); // never acknowledged, never stored
       const maxAcked = Math.max(...acked.map((a) => a.id));
       const fresh = await h.call('POST', '/subjects/after/versions', { schema: schemaNumber(99999) });
       expect(fresh.status).toBe(200);
