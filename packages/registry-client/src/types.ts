@@ -14,6 +14,7 @@ export const COMPATIBILITY_LEVELS = [
 ] as const;
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
 
+/** The registry modes as they travel on the wire (kept equal to the server's list by a registry-server test). */
 export const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD'] as const;
 export type Mode = (typeof MODES)[number];
 
