@@ -129,7 +129,7 @@ const uuidString: LogicalCodec = {
   write(w, v) {
     if (typeof v !== 'string' || v.length !== 36) throw new EncodeTypeError('expected a UUID string');
     w.ensure(37);
-    if (!writeUuidString(w.buf, w.pos, v)) throw new EncodeTypeError('expected a UUID string');
+    if (!writeUuidString(w.buf, w.view, w.pos, v)) throw new EncodeTypeError('expected a UUID string');
     w.pos += 37;
   },
   read: (r) => r.readString(),
