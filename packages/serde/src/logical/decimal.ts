@@ -245,7 +245,7 @@ function formatSmallDecimal(u: number, scale: number): Decimal {
   let text: string;
   if (a < 0x80000000 && scale <= 3) {
     const whole = (a / unit) | 0;
-    text = `${whole}${fractions(scale)[a - whole * unit]!}`;
+    text = `${whole}${(FRACTIONS[scale] ?? fractions(scale))[a - whole * unit]!}`;
   } else {
     const whole = Math.floor(a / unit);
     const fraction = `${a - whole * unit}`;
@@ -273,20 +273,31 @@ export function decimalFromBytes(bytes: Uint8Array, scale: number): Decimal {
 }
 
 export function readDecimalBytes(r: BinaryReader, scale: number): Decimal {
-  const k = r.readLength();
-  const pos = r.readRaw(k);
-  if (k <= 6 && scale <= 15) {
-    // at most 48 bits: exact in a double
-    const buf = r.buf;
+  const buf = r.buf;
+  const pos = r.pos;
+  const z = buf[pos]!;
+  // the common case: a one-byte length of at most 6 bytes (48 bits, exact in a double)
+  if (z <= 12 && (z & 1) === 0 && scale <= 15) {
+    const start = pos + 1;
+    const end = start + (z >>> 1);
+    if (end > r.end) throw r.truncated();
     let u = 0;
-    if (k > 0) {
-      const first = buf[pos]!;
-      u = first >= 128 ? first - 256 : first;
-      for (let i = 1; i < k; i++) u = u * 256 + buf[pos + i]!;
+    if (end > start) {
+      const first = buf[start]!;
+      let high = first >>> 7;
+      u = first - (high << 8);
+      for (let i = start + 1; i < end; i++) {
+        const b = buf[i]!;
+        u = u * 256 + b;
+        high += b >>> 7;
+      }
+      r.high += high;
     }
+    r.pos = end;
     return formatSmallDecimal(u, scale);
   }
-  return formatDecimal(unscaledFrom(r.buf, pos, k), scale);
+  const k = r.readLength();
+  return formatDecimal(unscaledFrom(r.buf, r.readRaw(k), k), scale);
 }
 
 export function readDecimalFixed(r: BinaryReader, size: number, scale: number): Decimal {
