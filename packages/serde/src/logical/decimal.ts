@@ -9,6 +9,7 @@ import { EncodeTypeError } from '../errors.js';
 export type Decimal = string;
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const INVERSE = POW10.map((p) => 1 / p);
 /** Two's-complement range of k bytes, k = 1..7 (enough for any safe integer). */
 const LIMITS = Array.from({ length: 8 }, (_, k) => 2 ** (8 * k - 1));
 
@@ -244,8 +245,17 @@ function formatSmallDecimal(u: number, scale: number): Decimal {
   const unit = POW10[scale]!;
   let text: string;
   if (a < 0x80000000 && scale <= 3) {
-    const whole = (a / unit) | 0;
-    text = `${whole}${(FRACTIONS[scale] ?? fractions(scale))[a - whole * unit]!}`;
+    // a multiplication and a correction instead of a (slow) division
+    let whole = (a * INVERSE[scale]!) | 0;
+    let fraction = a - whole * unit;
+    if (fraction < 0) {
+      whole--;
+      fraction += unit;
+    } else if (fraction >= unit) {
+      whole++;
+      fraction -= unit;
+    }
+    text = `${whole}${(FRACTIONS[scale] ?? fractions(scale))[fraction]!}`;
   } else {
     const whole = Math.floor(a / unit);
     const fraction = `${a - whole * unit}`;
