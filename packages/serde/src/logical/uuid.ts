@@ -4,14 +4,21 @@ import { Buffer } from 'node:buffer';
 const HEX = new Uint8Array(128);
 for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
 
+/** Where the 8 groups of 4 hex digits of a UUID start. */
+const GROUPS = [0, 4, 9, 14, 19, 24, 28, 32];
+
 /**
- * Stores `v[from..to)` (a multiple of 4 chars) at `view[p + from..]`, 4 bytes at a time; 1 when every char
- * is a hex digit (`c & 0x7f` keeps the look-up in the table, `acc` catches chars beyond ASCII).
+ * Writes a UUID string (length byte + 36 ASCII bytes) while checking it; false when it is not a UUID.
+ * `v` must have 36 chars and `buf` (seen through `view`) room for 37 bytes at `pos`. The hex digits are
+ * stored 4 at a time; `c & 0x7f` keeps the look-up in the table and `acc` catches chars beyond ASCII.
  */
-function copyHex(view: DataView, p: number, v: string, from: number, to: number): number {
+export function writeUuidString(buf: Uint8Array, view: DataView, pos: number, v: string): boolean {
+  buf[pos] = 72; // zig-zag of length 36
+  const p = pos + 1;
   let ok = 1;
   let acc = 0;
-  for (let i = from; i < to; i += 4) {
+  for (let g = 0; g < 8; g++) {
+    const i = GROUPS[g]!;
     const c0 = v.charCodeAt(i);
     const c1 = v.charCodeAt(i + 1);
     const c2 = v.charCodeAt(i + 2);
@@ -20,23 +27,7 @@ function copyHex(view: DataView, p: number, v: string, from: number, to: number)
     acc |= c0 | c1 | c2 | c3;
     view.setInt32(p + i, c0 | (c1 << 8) | (c2 << 16) | (c3 << 24), true);
   }
-  return acc < 0x80 ? ok : 0;
-}
-
-/**
- * Writes a UUID string (length byte + 36 ASCII bytes) while checking it; false when it is not a UUID.
- * `v` must have 36 chars and `buf` (seen through `view`) room for 37 bytes at `pos`.
- */
-export function writeUuidString(buf: Uint8Array, view: DataView, pos: number, v: string): boolean {
-  buf[pos] = 72; // zig-zag of length 36
-  const p = pos + 1;
-  const hex =
-    copyHex(view, p, v, 0, 8) &
-    copyHex(view, p, v, 9, 13) &
-    copyHex(view, p, v, 14, 18) &
-    copyHex(view, p, v, 19, 23) &
-    copyHex(view, p, v, 24, 36);
-  if (hex === 0) return false;
+  if (ok === 0 || acc > 0x7f) return false;
   if (v.charCodeAt(8) !== 45 || v.charCodeAt(13) !== 45 || v.charCodeAt(18) !== 45 || v.charCodeAt(23) !== 45)
     return false;
   buf[p + 8] = 45;
