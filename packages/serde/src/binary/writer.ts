@@ -30,6 +30,9 @@ export class BinaryWriter {
   buf: Buffer;
   /** `buf` as a DataView: ASCII text is stored 4 bytes at a time. */
   view: DataView;
+  /** `buf`'s memory and where `buf` starts in it. */
+  private arrayBuffer: ArrayBuffer;
+  private base: number;
   pos = 0;
   /** Where the value being written starts in `buf` (bytes before it belong to values already returned). */
   private start = 0;
@@ -37,6 +40,8 @@ export class BinaryWriter {
   constructor(size = SLAB_SIZE) {
     this.buf = Buffer.allocUnsafeSlow(size);
     this.view = viewOf(this.buf);
+    this.arrayBuffer = this.buf.buffer as ArrayBuffer;
+    this.base = this.buf.byteOffset;
   }
 
   /** Starts a value: `pos` moves to the first free byte of the slab. */
@@ -60,15 +65,22 @@ export class BinaryWriter {
       this.pos = start;
       return out;
     }
-    const out = this.buf.subarray(start, end);
+    // Buffer.from(arrayBuffer, …) skips subarray's look-up of `buf.buffer`, a call into the runtime
+    const out = Buffer.from(this.arrayBuffer, this.base + start, n);
     // the next value starts 8-aligned, like Node's pool; a fresh slab when this one is nearly used up
     const next = (end + 7) & ~7;
     if (next + OWN_BUFFER > this.buf.length) {
-      this.buf = Buffer.allocUnsafeSlow(SLAB_SIZE);
-      this.view = viewOf(this.buf);
+      this.use(Buffer.allocUnsafeSlow(SLAB_SIZE));
       this.start = 0;
     } else this.start = next;
     return out;
+  }
+
+  private use(buf: Buffer): void {
+    this.buf = buf;
+    this.view = viewOf(buf);
+    this.arrayBuffer = buf.buffer as ArrayBuffer;
+    this.base = buf.byteOffset;
   }
 
   /** Makes room for `n` more bytes. */
@@ -83,8 +95,7 @@ export class BinaryWriter {
     while (size < used + n) size *= 2;
     const next = Buffer.allocUnsafeSlow(size);
     this.buf.copy(next, 0, this.start, this.pos);
-    this.buf = next;
-    this.view = viewOf(next);
+    this.use(next);
     this.start = 0;
     this.pos = used;
   }
