@@ -2,7 +2,7 @@
 //   node bench/codec/case.mjs <case>     (cases: node bench/codec/case.mjs --list)
 import { decodeWith, defineContract, readSchemaId, Serde } from '@charter/serde';
 import avsc from 'avsc';
-import { avscValue, charterValue, jsonValue, schema, schemaText } from './event.mjs';
+import { avscValue, charterValue, charterValueUtf8, jsonValue, schema, schemaText } from './event.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 5);
 const SAMPLE_MS = Number(process.env.BENCH_SAMPLE_MS ?? 1000);
@@ -23,6 +23,8 @@ const contract = defineContract({
 });
 const value = charterValue();
 const bytes = contract.encode(value);
+const utf8Value = charterValueUtf8();
+const utf8Bytes = contract.encode(utf8Value);
 const type = avsc.Type.forSchema(schema);
 const raw = avscValue();
 const json = jsonValue();
@@ -48,6 +50,8 @@ const CASES = {
   'json.parse': () => JSON.parse(jsonText),
   'json.toBuffer': () => Buffer.from(JSON.stringify(json)),
   'json.fromBuffer': () => JSON.parse(jsonBuffer.toString()),
+  'charter.encode.utf8': () => contract.encode(utf8Value),
+  'charter.decode.utf8': () => contract.decode(utf8Bytes),
   'charter.encodeFramed': () => contract.codec.encodeFramed(7, value),
   'charter.decodeFramed': () => decodeWith(decoders.get(readSchemaId(framed)), framed, 5),
   'serde.serialize': async () => serde.serialize(contract, value),
@@ -109,7 +113,9 @@ for (let i = 0; i < SAMPLES; i++) {
 }
 const size = name.startsWith('json')
   ? SIZES.json
-  : name.includes('ramed') || name.startsWith('serde')
-    ? SIZES.framed
-    : SIZES.charter;
+  : name.endsWith('.utf8')
+    ? utf8Bytes.length
+    : name.includes('ramed') || name.startsWith('serde')
+      ? SIZES.framed
+      : SIZES.charter;
 console.log(JSON.stringify({ case: name, bytes: size, samples, cpuSamples }));

@@ -26,6 +26,24 @@ export function charterValue() {
   };
 }
 
+/**
+ * The same event with non-ASCII text (names, address, note): strings that take the UTF-8 paths, and
+ * decoding that finds out its optimistic ASCII reading was wrong (see docs/codegen.md, Benchmarks).
+ */
+export function charterValueUtf8() {
+  const v = charterValue();
+  v.customer.fullName = 'Zoë Müller-Łukasiewicz';
+  v.customer.shippingAddress = {
+    line1: 'Bahnhofstraße 12',
+    town: 'Zürich',
+    postcode: '8001',
+    countryCode: 'CH',
+  };
+  v.metadata.locale = 'de-CH';
+  v.giftNote = 'Bitte beim Nachbarn abgeben 🎁';
+  return v;
+}
+
 /** Big-endian two's complement of an unscaled decimal (what avsc takes for decimal bytes). */
 function decimalBytes(text) {
   let hex = BigInt(text.replace('.', '')).toString(16);
@@ -35,8 +53,7 @@ function decimalBytes(text) {
 }
 
 /** The same event as avsc takes it without logical types (long as number, decimal as bytes). */
-export function avscValue() {
-  const v = charterValue();
+export function avscValue(v = charterValue()) {
   return {
     ...v,
     placedAt: v.placedAt.getTime(),

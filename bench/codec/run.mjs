@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AvroCodec } from '@charter/serde';
 import avsc from 'avsc';
-import { avscValue, charterValue, schema } from './event.mjs';
+import { avscValue, charterValue, charterValueUtf8, schema } from './event.mjs';
 
 const quick = process.argv.includes('--quick');
 const roundsArg = process.argv.indexOf('--rounds');
@@ -14,13 +14,19 @@ const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : quick ? 1 :
 const env = quick ? { BENCH_SAMPLES: '3', BENCH_SAMPLE_MS: '300', BENCH_WARMUP_MS: '300' } : {};
 const caseScript = fileURLToPath(new URL('./case.mjs', import.meta.url));
 
-// Correctness first: the bytes are Avro's, and decoding gives the value back.
+// Correctness first: the bytes are Avro's, and decoding gives the value back (ASCII and non-ASCII text).
 const codec = new AvroCodec(schema);
-const ours = codec.encode(charterValue());
-const theirs = avsc.Type.forSchema(schema).toBuffer(avscValue());
-if (!ours.equals(theirs)) throw new Error('charter and avsc disagree on the bytes of the event');
-if (JSON.stringify(codec.decode(ours)) !== JSON.stringify(charterValue()))
-  throw new Error('round trip failed');
+const avscType = avsc.Type.forSchema(schema);
+for (const [label, value] of [
+  ['event', charterValue()],
+  ['non-ASCII event', charterValueUtf8()],
+]) {
+  const ours = codec.encode(value);
+  if (!ours.equals(avscType.toBuffer(avscValue(value))))
+    throw new Error(`charter and avsc disagree on the bytes of the ${label}`);
+  if (JSON.stringify(codec.decode(ours)) !== JSON.stringify(value))
+    throw new Error(`${label}: round trip failed`);
+}
 
 const cases = spawnSync(process.execPath, [caseScript, '--list'], { encoding: 'utf8' })
   .stdout.trim()
@@ -67,11 +73,13 @@ for (const name of cases) {
   );
 }
 const ratio = (a, b) => `${(m(a) / m(b)).toFixed(2)}x (CPU ${(mc(a) / mc(b)).toFixed(2)}x)`;
+const slower = (a, b) => `${(m(b) / m(a)).toFixed(2)}x the time (CPU ${(mc(b) / mc(a)).toFixed(2)}x)`;
 const overhead = (framed, bare) =>
   `${(((m(bare) - m(framed)) / m(bare)) * 100).toFixed(1)}% (CPU ${(((mc(bare) - mc(framed)) / mc(bare)) * 100).toFixed(1)}%)`;
 console.log(`
 encode: charter ${ratio('charter.encode', 'avsc.toBuffer')} avsc toBuffer, ${ratio('charter.encode', 'json.stringify')} JSON.stringify, ${ratio('charter.encode', 'json.toBuffer')} Buffer.from(JSON.stringify)
 decode: charter ${ratio('charter.decode', 'avsc.fromBuffer')} avsc fromBuffer, ${ratio('charter.decode', 'json.parse')} JSON.parse, ${ratio('charter.decode', 'json.fromBuffer')} JSON.parse(buf.toString())
+non-ASCII text (same event, ${results.get('charter.encode.utf8').bytes} B): encode ${slower('charter.encode', 'charter.encode.utf8')}, decode ${slower('charter.decode', 'charter.decode.utf8')} of the ASCII event
 framing overhead (slower than bare encode/decode; negative = faster):
   encodeFramed (sync, header written in place)   ${overhead('charter.encodeFramed', 'charter.encode')}
   serde.serializeSync (id cached)                ${overhead('serde.serializeSync', 'charter.encode')}

@@ -305,11 +305,62 @@ export class BinaryWriter {
         return;
       }
     }
+    if (n < 256) {
+      this.writeUtf8(v, n);
+      return;
+    }
     const size = Buffer.byteLength(v, 'utf8');
     this.writeVarint32Long(size);
     if (this.pos + size > this.buf.length) this.grow(size);
     this.buf.write(v, this.pos, size, 'utf8');
     this.pos += size;
+  }
+
+  /**
+   * A short non-ASCII string as UTF-8, in JavaScript (two native calls cost more at this length). Like
+   * Buffer, a lone surrogate becomes U+FFFD.
+   */
+  private writeUtf8(v: string, n: number): void {
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c < 0x80) size += 1;
+      else if (c < 0x800) size += 2;
+      else if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && (v.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        size += 4;
+        i++;
+      } else size += 3;
+    }
+    this.writeVarint32(size * 2); // size < 4 * 256: a small non-negative length
+    if (this.pos + size > this.buf.length) this.grow(size);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      let c = v.charCodeAt(i);
+      if (c < 0x80) buf[pos++] = c;
+      else if (c < 0x800) {
+        buf[pos++] = 0xc0 | (c >> 6);
+        buf[pos++] = 0x80 | (c & 0x3f);
+      } else {
+        if (c >= 0xd800 && c < 0xe000) {
+          const d = i + 1 < n ? v.charCodeAt(i + 1) : 0;
+          if (c < 0xdc00 && (d & 0xfc00) === 0xdc00) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+            buf[pos++] = 0xf0 | (c >> 18);
+            buf[pos++] = 0x80 | ((c >> 12) & 0x3f);
+            buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+            buf[pos++] = 0x80 | (c & 0x3f);
+            i++;
+            continue;
+          }
+          c = 0xfffd;
+        }
+        buf[pos++] = 0xe0 | (c >> 12);
+        buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[pos++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.pos = pos;
   }
 
   /**
