@@ -15,8 +15,12 @@ function viewOf(buf: Buffer): DataView {
   return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** Size of a fresh slab that encoded values are written into. */
-const SLAB_SIZE = 64 * 1024;
+/**
+ * Size of a fresh slab that encoded values are written into. A value keeps its whole slab alive (as a
+ * `Buffer.allocUnsafe` value keeps Node's 8 KiB pool alive); smaller slabs cost a slab allocation every
+ * few values (8 KiB: 12 % slower encoding of a 311-byte event, 16 KiB: 5 %, 32 KiB and up: none).
+ */
+const SLAB_SIZE = 32 * 1024;
 /** A value at least this long is copied into its own buffer, so that it never pins a slab (or vice versa). */
 const OWN_BUFFER = 4 * 1024;
 
