@@ -366,6 +366,24 @@ describe('UUID strings', () => {
   });
 });
 
+describe('union branch indexes', () => {
+  it('are checked for unions of two branches (read inline) and of more', () => {
+    for (const schema of [
+      ['null', 'string'],
+      ['null', 'string', 'long'],
+    ]) {
+      const codec = new AvroCodec(schema);
+      expect(codec.decode(Buffer.from([0x00]))).toBeNull();
+      expect(codec.decode(Buffer.from([0x02, 0x02, 0x61]))).toEqual(
+        schema.length === 2 ? 'a' : { type: 'string', value: 'a' },
+      );
+      const past = schema.length * 2; // zig-zag of the first index past the end
+      expect(() => codec.decode(Buffer.from([past]))).toThrow(`invalid union branch index ${schema.length}`);
+      expect(() => codec.decode(Buffer.from([0x01]))).toThrow('invalid union branch index -1');
+    }
+  });
+});
+
 describe('maps', () => {
   const ours = new AvroCodec({ type: 'map', values: 'long' });
   const theirs = avro.Type.forSchema({ type: 'map', values: 'long' });

@@ -132,8 +132,25 @@ export class BinaryReader {
           b = buf[pos++]!;
           lo |= (b & 0x7f) << 21;
           if (b & 0x80) {
+            // bytes 5 to 7 (up to 48 bits: timestamps in milliseconds) without leaving this function
+            b = buf[pos++]!;
+            let hi = b & 0x7f;
+            if (b & 0x80) {
+              b = buf[pos++]!;
+              hi |= (b & 0x7f) << 7;
+              if (b & 0x80) {
+                b = buf[pos++]!;
+                hi |= (b & 0x7f) << 14;
+                if (b & 0x80) {
+                  this.pos = start + 4;
+                  return this.readLongHigh(lo);
+                }
+              }
+            }
+            this.high += pos - start - 1;
             this.pos = pos;
-            return this.readLongHigh(lo);
+            const mag = hi * TWO_27 + (lo >>> 1);
+            return lo & 1 ? -mag - 1 : mag;
           }
         }
       }
@@ -287,6 +304,13 @@ export class BinaryReader {
       return this.text.substring(pos - start, end - start);
     }
     return NATIVE_SLICE ? (buf as SliceBuffer).utf8Slice(pos, end) : buf.toString('utf8', pos, end);
+  }
+
+  /** The branch index of a union of `n` branches. */
+  readUnionIndex(n: number): number {
+    const i = this.readLong();
+    if (i >= 0 && i < n) return i;
+    throw new DecodeError(`invalid union branch index ${i}`);
   }
 
   /**

@@ -180,18 +180,19 @@ class DecoderCompiler {
   }
 
   private writerUnion(w: UnionSchema, r: Schema, path: string): string {
-    const name = this.src.name('union');
-    const cases = w.branches.map((b, i) => {
-      let expr: string;
+    const exprs = w.branches.map((b) => {
       try {
-        expr = this.read(b, r, path);
+        return this.read(b, r, path);
       } catch (error) {
         if (!(error instanceof ResolutionError)) throw error;
         // Avro fails only when such a value is actually read.
-        expr = `${this.thrower(error)}()`;
+        return `${this.thrower(error)}()`;
       }
-      return `case ${i}: return ${expr};`;
     });
+    // two branches (`T | null` mostly): a conditional in the caller instead of a function call
+    if (exprs.length === 2) return `(r.readUnionIndex(2) === 0 ? ${exprs[0]} : ${exprs[1]})`;
+    const name = this.src.name('union');
+    const cases = exprs.map((expr, i) => `case ${i}: return ${expr};`);
     this.src.define(
       name,
       'r',
