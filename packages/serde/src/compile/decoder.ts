@@ -131,6 +131,10 @@ class DecoderCompiler {
   }
 
   private readLogical(w: Schema, r: Schema, logical: LogicalCodec, path: string): string {
+    if (sameLogical(w, r) && logical.direct) {
+      const { read, args } = logical.direct;
+      return `${this.src.constant(read)}(r, ${args.read.join(', ')})`;
+    }
     const codec = this.src.constant(logical);
     if (sameLogical(w, r)) return `${codec}.read(r)`;
     const target = r.type === 'union' ? undefined : r.type;

@@ -25,6 +25,10 @@ class EncoderCompiler {
   /** A statement writing the value of expression `v` (evaluated once). */
   write(schema: Schema, v: string): string {
     const logical = logicalCodec(schema);
+    if (logical?.direct) {
+      const { write, args } = logical.direct;
+      return `${this.src.constant(write)}(w, ${v}, ${args.write.join(', ')});`;
+    }
     if (logical) return `${this.src.constant(logical)}.write(w, ${v});`;
     switch (schema.type) {
       case 'null':

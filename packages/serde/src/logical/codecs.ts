@@ -36,6 +36,17 @@ export interface LogicalCodec {
   write(w: BinaryWriter, v: unknown): void;
   read(r: BinaryReader): unknown;
   fromRaw(raw: unknown): unknown;
+  /**
+   * `write` and `read` as module functions taking constant numbers after `(w, v)` / `(r)`: compiled code
+   * calls them directly with literal arguments, which the optimiser folds (a closure's are not).
+   */
+  readonly direct?: DirectCalls | undefined;
+}
+
+export interface DirectCalls {
+  readonly write: (w: BinaryWriter, v: unknown, ...args: number[]) => void;
+  readonly read: (r: BinaryReader, ...args: number[]) => unknown;
+  readonly args: { readonly write: readonly number[]; readonly read: readonly number[] };
 }
 
 const LONG_MIN = -(2n ** 63n);
@@ -60,6 +71,14 @@ function decimalCodec(precision: number, scale: number, size: number | undefined
         : (w, v) => writeDecimalFixed(w, v, precision, scale, size),
     read: size === undefined ? (r) => readDecimalBytes(r, scale) : (r) => readDecimalFixed(r, size, scale),
     fromRaw: (raw) => decimalFromBytes(raw as Uint8Array, scale),
+    direct:
+      size === undefined
+        ? {
+            write: writeDecimalBytes as DirectCalls['write'],
+            read: readDecimalBytes as DirectCalls['read'],
+            args: { write: [precision, scale], read: [scale] },
+          }
+        : undefined,
   };
 }
 
