@@ -452,6 +452,14 @@ describe('encoded buffers', () => {
     expect(codec.decode(second)).toEqual(['d']);
   });
 
+  it('never share a large buffer with the small values after a large one', () => {
+    const large = codec.encode(['x'.repeat(200_000)]);
+    const small = codec.encode(['y']);
+    expect(large.buffer.byteLength).toBe(large.length);
+    expect(small.buffer.byteLength).toBeLessThanOrEqual(64 * 1024);
+    expect(codec.decode(small)).toEqual(['y']);
+  });
+
   it('grow across the slab size many times in one value', () => {
     const bytes = new AvroCodec({ type: 'array', items: 'bytes' });
     const value = Array.from({ length: 40 }, (_, i) => new Uint8Array(10_000).fill(i));

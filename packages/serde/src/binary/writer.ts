@@ -67,6 +67,12 @@ export class BinaryWriter {
       const out = Buffer.allocUnsafeSlow(n);
       this.buf.copy(out, 0, start, end);
       this.pos = start;
+      // after growing for a large value, small values go back to a slab of the usual size
+      if (this.buf.length > SLAB_SIZE) {
+        this.use(Buffer.allocUnsafeSlow(SLAB_SIZE));
+        this.start = 0;
+        this.pos = 0;
+      }
       return out;
     }
     // Buffer.from(arrayBuffer, …) skips subarray's look-up of `buf.buffer`, a call into the runtime
