@@ -5,13 +5,22 @@ import type { UserConfig } from 'vitest/config';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/** Tests import sibling packages from their sources, so a test run never needs a stale dist/. */
-function workspaceAliases(): Record<string, string> {
-  const aliases: Record<string, string> = {};
-  for (const name of readdirSync(join(root, 'packages'))) {
-    aliases[`@charter/${name}`] = join(root, 'packages', name, 'src', 'index.ts');
-  }
-  return aliases;
+/**
+ * Tests import sibling packages from their sources, so a test run never needs a stale dist/:
+ * `@charter/x` is packages/x/src/index.ts and a subpath `@charter/x/y` is packages/x/src/y.ts.
+ */
+function workspaceAliases(): { find: RegExp; replacement: string }[] {
+  const names = readdirSync(join(root, 'packages')).join('|');
+  return [
+    {
+      find: new RegExp(`^@charter/(${names})/(.+)$`),
+      replacement: join(root, 'packages', '$1', 'src', '$2.ts'),
+    },
+    {
+      find: new RegExp(`^@charter/(${names})$`),
+      replacement: join(root, 'packages', '$1', 'src', 'index.ts'),
+    },
+  ];
 }
 
 export function sharedTestConfig(packageDir: string): UserConfig {

@@ -9,7 +9,7 @@ export {
   printEsm,
   printModule,
 } from './module.js';
-export { namedTypes, TypeNames } from './names.js';
+export { TypeNames } from './names.js';
 export { type GeneratedPackage, generatePackage, type PackageOptions } from './package.js';
 export {
   INITIAL_VERSION,

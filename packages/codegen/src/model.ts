@@ -1,7 +1,7 @@
-import { isRecord, type NamedSchema, type RecordSchema } from '@charter/schema';
+import { isRecord, type NamedSchema, namedTypesOf, type RecordSchema } from '@charter/schema';
 import type { Longs } from '@charter/serde';
 import type { ContractSource } from './contract-source.js';
-import { namedTypes, TypeNames } from './names.js';
+import { TypeNames } from './names.js';
 import { TypeExpressions } from './type-expressions.js';
 
 /** The naming and typing decisions for one event, shared by the module and README printers. */
@@ -20,7 +20,7 @@ export interface ContractModel {
 }
 
 export function contractModel(source: ContractSource, longs: Longs): ContractModel {
-  const types = namedTypes(source.schema);
+  const types = namedTypesOf(source.schema);
   const names = new TypeNames(types);
   const records = types.filter(isRecord);
   const initNames = new Map<RecordSchema, string>();

@@ -1,4 +1,4 @@
-import type { NamedSchema, Schema } from '@charter/schema';
+import type { NamedSchema } from '@charter/schema';
 
 /** Words a generated type may not be called: JS/TS reserved words and the globals the module uses. */
 const RESERVED = new Set([
@@ -14,43 +14,6 @@ const RESERVED = new Set([
 
 function pascal(segment: string): string {
   return segment.charAt(0).toUpperCase() + segment.slice(1);
-}
-
-/** Every named type reachable from a schema, in order of first appearance. */
-export function namedTypes(root: Schema): NamedSchema[] {
-  const out: NamedSchema[] = [];
-  const seen = new Set<NamedSchema>();
-  const visit = (s: Schema): void => {
-    switch (s.type) {
-      case 'record':
-      case 'error':
-        if (seen.has(s)) return;
-        seen.add(s);
-        out.push(s);
-        for (const f of s.fields) visit(f.type);
-        return;
-      case 'enum':
-      case 'fixed':
-        if (!seen.has(s)) {
-          seen.add(s);
-          out.push(s);
-        }
-        return;
-      case 'array':
-        visit(s.items);
-        return;
-      case 'map':
-        visit(s.values);
-        return;
-      case 'union':
-        for (const b of s.branches) visit(b);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(root);
-  return out;
 }
 
 /**

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contractModel, generatePackage } from '@charter/codegen';
+import { arbitraryFor } from '@charter/serde/testing';
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { arbitraryFor } from '../../serde/test/support/arbitrary.js';
 import { tsLiteral } from '../src/ts-literal.js';
 import { SAMPLE_NAMES, sampleSource } from './support/sources.js';
 

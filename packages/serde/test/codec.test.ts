@@ -1,8 +1,8 @@
 import { AvroCodec, DecodeError, EncodeError, InvalidValueError, LongRangeError } from '@charter/serde';
+import { arbitraryFor } from '@charter/serde/testing';
 import avro from 'avsc';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryFor } from './support/arbitrary.js';
 import { fixture } from './support/fixtures.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');

@@ -1,7 +1,7 @@
 import { AvroCodec } from '@charter/serde';
+import { arbitraryFor } from '@charter/serde/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryFor } from './support/arbitrary.js';
 import { sampleSchemas } from './support/fixtures.js';
 
 describe.each(sampleSchemas())('$name', ({ schema }) => {

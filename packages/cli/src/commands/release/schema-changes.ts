@@ -4,6 +4,7 @@ import {
   type FixedSchema,
   isNamed,
   type NamedSchema,
+  namedTypesOf,
   type Properties,
   type RecordSchema,
   type Schema,
@@ -39,26 +40,6 @@ export interface SchemaChange {
   /** The type or field concerned: `OrderPlaced`, `OrderPlaced.couponCode`. */
   path: string;
   text: string;
-}
-
-/** Named types reachable from a schema, in the order they are first met (depth first). */
-function namedTypes(schema: Schema): NamedSchema[] {
-  const out: NamedSchema[] = [];
-  const seen = new Set<string>();
-  const visit = (s: Schema): void => {
-    if (isNamed(s)) {
-      if (seen.has(s.fullName)) return;
-      seen.add(s.fullName);
-      out.push(s);
-      if (s.type === 'record' || s.type === 'error') for (const f of s.fields) visit(f.type);
-      return;
-    }
-    if (s.type === 'union') for (const b of s.branches) visit(b);
-    else if (s.type === 'array') visit(s.items);
-    else if (s.type === 'map') visit(s.values);
-  };
-  visit(schema);
-  return out;
 }
 
 const isRecordLike = (s: NamedSchema): s is RecordSchema => s.type === 'record' || s.type === 'error';
@@ -115,8 +96,8 @@ function pairTypes(before: NamedSchema[], after: NamedSchema[]): Map<NamedSchema
  * and new named types. Changes are listed in the order the new schema declares what they concern.
  */
 export function schemaChanges(before: Schema, after: Schema): SchemaChange[] {
-  const afterTypes = namedTypes(after);
-  const pairs = pairTypes(namedTypes(before), afterTypes);
+  const afterTypes = namedTypesOf(after);
+  const pairs = pairTypes(namedTypesOf(before), afterTypes);
   const renamed = new Map<string, string>();
   for (const [t, b] of pairs) if (b.fullName !== t.fullName) renamed.set(b.fullName, t.fullName);
 

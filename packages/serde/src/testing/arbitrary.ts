@@ -1,6 +1,6 @@
 import type { Schema } from '@charter/schema';
-import { branchKey, type CodecOptions, unionShape } from '@charter/serde';
 import fc from 'fast-check';
+import { branchKey, type CodecOptions, unionShape } from '../index.js';
 
 /**
  * fast-check arbitraries of represented values, written independently of the codec (canonical text forms
