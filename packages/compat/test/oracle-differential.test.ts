@@ -25,6 +25,22 @@ function ownCases(): OraclePair[] {
     name: 'OrderPlaced',
     fields: [{ name: 'orderId', type: 'string' }, ...fields],
   });
+  /** An `items` field: an array of lines whose quantity has the given type. */
+  const itemsOf = (qty: string) => ({
+    name: 'items',
+    type: {
+      type: 'array',
+      items: {
+        type: 'record',
+        name: 'Line',
+        fields: [
+          { name: 'sku', type: 'string' },
+          { name: 'qty', type: qty },
+        ],
+      },
+    },
+    default: [],
+  });
   const versions: Record<string, unknown> = {
     base: order([
       { name: 'total', type: money },
@@ -82,40 +98,12 @@ function ownCases(): OraclePair[] {
     itemsList: order([
       { name: 'total', type: money },
       { name: 'status', type: status(['NEW', 'PAID']) },
-      {
-        name: 'items',
-        type: {
-          type: 'array',
-          items: {
-            type: 'record',
-            name: 'Line',
-            fields: [
-              { name: 'sku', type: 'string' },
-              { name: 'qty', type: 'int' },
-            ],
-          },
-        },
-        default: [],
-      },
+      itemsOf('int'),
     ]),
     itemsListLongQty: order([
       { name: 'total', type: money },
       { name: 'status', type: status(['NEW', 'PAID']) },
-      {
-        name: 'items',
-        type: {
-          type: 'array',
-          items: {
-            type: 'record',
-            name: 'Line',
-            fields: [
-              { name: 'sku', type: 'string' },
-              { name: 'qty', type: 'long' },
-            ],
-          },
-        },
-        default: [],
-      },
+      itemsOf('long'),
     ]),
     tags: order([
       { name: 'total', type: money },
